@@ -1,0 +1,35 @@
+# The two commands of the README. Each builds its own virtual environment in .venv.
+#   make demo   clean the bundled seeds and show the result with every removal explained
+#   make test   lint, type-check and run the whole test suite
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+
+.PHONY: demo test test-deep mutants bench bench-html fixtures clean-venv
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(VENV)/bin/cleaner clean seeds/*.txt --explain
+	@echo
+	@echo "== cleaned (title, blank line, body) =="
+	$(VENV)/bin/cleaner clean seeds/004_3f0df3139474a3af.txt --format text
+
+test: $(VENV)/.installed
+	$(VENV)/bin/ruff check cleaner tests
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest -q -n 2
+
+# Regenerate fixtures/*/expected.* from the current engine, for review with `git diff fixtures/`.
+fixtures: $(VENV)/.installed
+	$(PY) -m tests.regen_fixtures
+
+bench: $(VENV)/.installed
+	$(PY) -m cleaner.bench text
+
+clean-venv:
+	rm -rf $(VENV)
