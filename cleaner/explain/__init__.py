@@ -1,0 +1,9 @@
+"""Explanation views of a ``Result``: the terminal ``--explain`` view and the HTML report.
+
+Both render ``Result.segments`` (every input block in order with its role,
+rule and reason); neither builds a model of its own.
+"""
+
+from cleaner.explain.terminal import color_enabled, render_terminal
+
+__all__ = ["color_enabled", "render_terminal"]
