@@ -1,0 +1,78 @@
+"""The rewrite guard: refuse to rewrite a file when cleaning would remove too much of its prose.
+
+A rule that misfires on a corpus (an over-broad learned pattern, a site pack
+on the wrong site) shows up as prose disappearing. Boilerplate is mostly
+short lines (menus, share buttons, "Newspapers in English"); prose-like lines
+(``cleaner.features.is_prose``: long, with sentence punctuation and function
+words) are what a person wrote. So the hooks count the prose-like lines of a
+file and how many of them the cleaned file would lose; above
+``Config.guard_prose_share`` the file is left alone and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cleaner.features import is_prose, line_stats
+from cleaner.language import guess_language, stopwords_for
+from cleaner.model import Result
+
+LOST_ROLES = frozenset({"removed", "author", "date"})
+"""Segment roles that ``Result.to_text()`` leaves out (the title stays, above the body)."""
+CJK_LINE_SHARE = 1 / 3
+"""A document is read as Chinese/Japanese/Korean when more than this share of its lines hold such characters."""
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True, slots=True)
+class ProseLoss:
+    """How many prose-like lines a file has and how many the cleaned text would lose."""
+
+    prose_lines: int
+    lost_prose_lines: int
+    lost_lines: tuple[int, ...]
+    """1-based numbers of the lost prose-like lines."""
+    body_left: bool
+
+    @property
+    def share(self) -> float:
+        """Lost prose-like lines as a share of all prose-like lines (0.0 when there are none)."""
+        return self.lost_prose_lines / self.prose_lines if self.prose_lines else 0.0
+
+    def exceeds(self, limit: float) -> bool:
+        """True when the rewrite should be refused: too much prose lost, or no body left at all."""
+        return self.share > limit or not self.body_left
+
+    def describe(self, limit: float) -> str:
+        """One line for the report."""
+        if not self.body_left:
+            return "cleaning would leave no body text; not rewritten, please review"
+        return (
+            f"cleaning would remove {self.lost_prose_lines} of {self.prose_lines} prose-like lines "
+            f"({self.share:.0%} > guard {limit:.0%}); not rewritten, please review"
+        )
+
+
+def prose_line_numbers(text: str) -> set[int]:
+    """1-based numbers of the lines of ``text`` that read like body prose."""
+    stopwords = stopwords_for(guess_language(text))
+    lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    cjk = sum(1 for _, line in lines if _CJK.search(line)) > len(lines) * CJK_LINE_SHARE
+    return {n for n, line in lines if is_prose(line_stats(line, stopwords), cjk=cjk)}
+
+
+def measure_prose_loss(text: str, result: Result) -> ProseLoss:
+    """Compare the input ``text`` with its cleaning ``result`` (line numbers are the result's segments')."""
+    prose = prose_line_numbers(text)
+    lost: set[int] = set()
+    for seg in result.segments:
+        if seg.role in LOST_ROLES:
+            lost.update(n for n in range(seg.start_line, seg.end_line + 1) if n in prose)
+    has_content = any(line.strip() for line in text.split("\n"))
+    return ProseLoss(
+        prose_lines=len(prose),
+        lost_prose_lines=len(lost),
+        lost_lines=tuple(sorted(lost)),
+        body_left=bool(result.text.strip()) or not has_content,
+    )
