@@ -1,0 +1,181 @@
+"""The rule engine: blocks and features in, one decision per block out.
+
+The stages, in order (``decide_blocks`` calls them):
+
+1. local pass: every rule whose match needs only the block itself
+   (protect, extract-metadata, drop), then the section rules (link farms);
+2. context: the title, the article region, what lies before the title or
+   after the body, which blocks repeat a removed caption;
+3. context pass: the rules that use those context features;
+4. protection: a block that reads like prose can only be removed by a
+   strong rule, and never when a protect rule matched it.
+
+Each block keeps its first-pass role beside its final role, so an
+explanation shows where protection or context changed a decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cleaner.engine.catalogue import Catalogue
+from cleaner.engine.packs import Rule
+from cleaner.engine.region import block_score, region_mask
+from cleaner.features import CONTEXT_FEATURES, FeatureTable
+from cleaner.metadata import normalise_author, parse_date, pick_title
+from cleaner.model import Block, Decision, Role
+
+CAPTION_PACK = "captions"
+CAPTION_MIN_KEY_CHARS = 20
+TITLE_REASON = "the page title (moved to Result.title)"
+
+
+@dataclass(slots=True)
+class _Work:
+    """Mutable per-block state, private to this module while the passes run."""
+
+    role: Role = "body"
+    rule: Rule | None = None
+    first: Role = "body"
+    protect: Rule | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The decisions for every block and the metadata the rules found."""
+
+    decisions: tuple[Decision, ...]
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def _uses_context(rule: Rule) -> bool:
+    return any(c.feature in CONTEXT_FEATURES for c in rule.when)
+
+
+def _local_pass(blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work]) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    protect = [r for r in rules if r.action == "protect"]
+    extract = [r for r in rules if r.action == "extract-metadata"]
+    drop = [r for r in rules if r.action == "drop"]
+    for b, f, w in zip(blocks, table.values, work, strict=True):
+        w.protect = next((r for r in protect if r.matches(b.text, f)), None)
+        for r in extract:
+            m = r.pattern.search(b.text) if all(c.holds(f) for c in r.when) else None
+            if m is None:
+                continue
+            assert r.field is not None
+            value = m.group("value") or ""
+            if r.field not in meta and value.strip():
+                meta[r.field] = parse_date(value) if r.field == "date" else normalise_author(value)
+                w.role, w.rule = r.field, r  # type: ignore[assignment]
+            else:
+                w.role, w.rule = "removed", r
+            break
+        if w.role != "body":
+            continue
+        hit = next((r for r in drop if r.matches(b.text, f)), None)
+        if hit is not None:
+            w.role, w.rule = "removed", hit
+    return meta
+
+
+def _section_pass(blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work]) -> None:
+    n = len(blocks)
+    for rule in rules:
+        i = 0
+        while i < n:
+            if work[i].role not in ("body", "removed") or not rule.matches(blocks[i].text, table.values[i]):
+                i += 1
+                continue
+            if work[i].role == "body":
+                work[i].role, work[i].rule = "removed", rule
+            j = i + 1
+            while j < n and (
+                (work[j].role == "removed" and work[j].rule is not None and work[j].rule.action != "extract-metadata")
+                or (work[j].role == "body" and rule.item_matches(table.values[j]))
+            ):
+                if work[j].role == "body":
+                    work[j].role, work[j].rule = "removed", rule
+                j += 1
+            i = j
+
+
+def _context(table: FeatureTable, work: list[_Work]) -> int | None:
+    """Fill in the context features; return the index of the title block."""
+    values = table.values
+    taken = [w.role != "body" for w in work]
+    title = pick_title(values, table.content_words, table.body_vocab, taken)
+    if title is not None:
+        work[title].role = "title"
+        for i in range(title):
+            values[i]["before_title"] = 1
+    body_prose = [i for i, (f, w) in enumerate(zip(values, work, strict=True)) if f["prose"] and w.role == "body"]
+    last_prose = body_prose[-1] if body_prose else -1
+    if body_prose:
+        for i in range(last_prose + 1, len(values)):
+            values[i]["after_body"] = 1
+    scores = [block_score(f, w.role != "body") for f, w in zip(values, work, strict=True)]
+    for f, inside in zip(values, region_mask(scores), strict=True):
+        f["in_region"] = int(inside)
+    captions = [
+        table.keys[i]
+        for i, w in enumerate(work)
+        if w.rule is not None and w.rule.pack == CAPTION_PACK and len(table.keys[i]) >= CAPTION_MIN_KEY_CHARS
+    ]
+    if captions:
+        for i, w in enumerate(work):
+            key = table.keys[i]
+            if w.role == "body" and len(key) >= CAPTION_MIN_KEY_CHARS and any(key in c or c in key for c in captions):
+                values[i]["caption_repeat"] = 1
+    return title
+
+
+def _context_pass(blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work]) -> None:
+    for b, f, w in zip(blocks, table.values, work, strict=True):
+        if w.role != "body":
+            continue
+        hit = next((r for r in rules if r.matches(b.text, f)), None)
+        if hit is not None:
+            w.role, w.rule = "removed", hit
+
+
+def _protect(table: FeatureTable, work: list[_Work]) -> None:
+    """Body protection: heuristic rules never remove prose; protect rules override every drop."""
+    for f, w in zip(table.values, work, strict=True):
+        w.first = w.role
+        if w.role != "removed" or w.rule is None:
+            continue
+        if w.protect is not None or (f["prose"] and w.rule.strength != "strong"):
+            w.role = "body"
+
+
+def decide_blocks(blocks: Sequence[Block], table: FeatureTable, catalogue: Catalogue) -> Outcome:
+    """Run the passes in order and return one decision per block."""
+    work = [_Work() for _ in blocks]
+    local = [r for r in catalogue.rules if r.action != "drop-section" and not _uses_context(r)]
+    sections = [r for r in catalogue.rules if r.action == "drop-section"]
+    context = [r for r in catalogue.rules if r.action == "drop" and _uses_context(r)]
+    meta = _local_pass(blocks, table, local, work)
+    _section_pass(blocks, table, sections, work)
+    title = _context(table, work)
+    if title is not None:
+        meta["title"] = blocks[title].text
+    _context_pass(blocks, table, context, work)
+    _protect(table, work)
+    decisions = []
+    for b, f, w in zip(blocks, table.values, work, strict=True):
+        reason = w.rule.summary if w.rule is not None else (TITLE_REASON if w.role == "title" else None)
+        if w.role == "body" and w.first == "removed" and w.rule is not None:
+            reason = f"kept: reads like prose, so heuristic rule {w.rule.id} may not remove it"
+        decisions.append(
+            Decision(
+                block=b,
+                role=w.role,
+                first=w.first,
+                rule=w.rule.id if w.rule is not None else None,
+                reason=reason,
+                features=f,
+            )
+        )
+    return Outcome(tuple(decisions), meta)

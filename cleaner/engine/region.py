@@ -1,0 +1,67 @@
+"""Context features: where the title is, where the article region lies, what repeats a caption.
+
+The body of a page dump is a long, contiguous run of prose; navigation,
+menus and footers sit around it. ``best_region`` finds the span with the
+highest total score (Kadane's maximum-sum subarray), where prose scores by
+its length and short non-prose lines and rule-dropped lines cost a little,
+so a short line between two body paragraphs stays inside the region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+PROSE_WORD_WEIGHT = 0.1
+PROSE_MAX_SCORE = 6.0
+NEAR_PROSE_SCORE = 0.25
+SHORT_LINE_COST = -0.35
+DROPPED_LINE_COST = -0.8
+MIN_SECOND_REGION_SHARE = 0.25
+
+
+def block_score(features: dict[str, float], dropped: bool) -> float:
+    """How much a block argues for being inside the article region."""
+    if dropped:
+        return DROPPED_LINE_COST
+    if features["prose"]:
+        return min(PROSE_MAX_SCORE, 0.5 + features["words"] * PROSE_WORD_WEIGHT)
+    if features["ends_sentence"] and features["words"] >= 4 and features["stopwords"] > 0:
+        return NEAR_PROSE_SCORE
+    return SHORT_LINE_COST
+
+
+def best_region(scores: Sequence[float]) -> tuple[int, int] | None:
+    """The [start, end] span (inclusive) with the maximum sum of scores, or None if all are negative."""
+    best_sum, best = 0.0, None
+    run_sum, run_start = 0.0, 0
+    for i, s in enumerate(scores):
+        if run_sum <= 0:
+            run_sum, run_start = s, i
+        else:
+            run_sum += s
+        if run_sum > best_sum:
+            best_sum, best = run_sum, (run_start, i)
+    return best
+
+
+def region_mask(scores: Sequence[float]) -> list[bool]:
+    """Blocks inside the article region: the best span, plus any other span nearly as strong.
+
+    Articles broken by a long ad or gallery block have two strong spans; the
+    second one counts when it scores at least ``MIN_SECOND_REGION_SHARE`` of the first.
+    """
+    n = len(scores)
+    mask = [False] * n
+    first = best_region(scores)
+    if first is None:
+        return [True] * n  # no prose anywhere: nothing to anchor on, let the rules decide alone
+    a, b = first
+    top = sum(scores[a : b + 1])
+    for i in range(a, b + 1):
+        mask[i] = True
+    for lo, hi in ((0, a), (b + 1, n)):
+        span = best_region(scores[lo:hi])
+        if span and sum(scores[lo + span[0] : lo + span[1] + 1]) >= MIN_SECOND_REGION_SHARE * top:
+            for i in range(lo + span[0], lo + span[1] + 1):
+                mask[i] = True
+    return mask

@@ -1,0 +1,169 @@
+"""Per-block features: the numbers every rule condition and every decision is made of.
+
+Every feature is a number (booleans are 0/1) so rule conditions stay a tiny
+language: ``"words <= 12"``, ``"prose == 0"``. ``FEATURES`` lists them all with
+a one-line meaning; the catalogue test checks that rules only name these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleaner.model import Block
+
+FEATURES: dict[str, str] = {
+    "chars": "characters in the block",
+    "words": "word tokens (CJK characters count half a word each)",
+    "sentences": "sentence-ending punctuation marks followed by a space or the end",
+    "ends_sentence": "1 if the block ends with sentence punctuation (optionally inside a closing quote)",
+    "starts_lower": "1 if the first letter is lower case",
+    "stopwords": "share of words that are function words of the document's language",
+    "caps": "share of words that start with a capital letter",
+    "digits": "share of characters that are digits",
+    "bullet": "1 if the block starts with a list marker (-, *, •, ·, ▪, a number and a dot)",
+    "has_url": "1 if the block contains a URL or an e-mail address",
+    "repeated": "how many blocks of the document have the same normalised text (1 = unique)",
+    "position": "relative position in the document, 0 for the first block, 1 for the last",
+    "prose": "1 if the block reads like body prose (length, sentence punctuation, function words)",
+    "headline": "1 if the block is shaped like a headline or menu item (short, no final full stop)",
+    "topic": "share of the block's content words that also occur in the document's prose",
+    "before_title": "1 if the block comes before the detected title",
+    "after_body": "1 if the block comes after the last prose block",
+    "in_region": "1 if the block lies inside the detected article region",
+    "caption_repeat": "1 if the block repeats the text of a caption removed elsewhere on the page",
+}
+
+CONTEXT_FEATURES = frozenset({"before_title", "after_body", "in_region", "caption_repeat"})
+"""Features known only after the first rule pass; rules that use them run in the second pass."""
+
+PROSE_MIN_WORDS = 8
+PROSE_MIN_STOPWORDS = 0.15
+LONG_PROSE_WORDS = 25
+HEADLINE_MAX_WORDS = 30
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SENT_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)(?=\s|$)")
+_ENDS_SENT = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+_BULLET = re.compile(r"^(?:[-*•·▪►–—+]\s|\d{1,3}[.)]\s)")
+_URL = re.compile(r"https?://|www\.|\S+@\S+\.\w")
+
+
+@dataclass(frozen=True, slots=True)
+class LineStats:
+    """The features of one block that need only the block itself."""
+
+    chars: int
+    words: float
+    sentences: int
+    ends_sentence: int
+    starts_lower: int
+    stopwords: float
+    caps: float
+    digits: float
+    bullet: int
+    has_url: int
+    content_words: frozenset[str]
+
+
+def line_stats(text: str, stopwords: frozenset[str]) -> LineStats:
+    """Features of a single line of text."""
+    tokens = _TOKEN.findall(text)
+    alpha = [t for t in tokens if not t.isdigit()]
+    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    words = max(len(tokens), cjk / 2)
+    stop = sum(1 for t in alpha if t.lower() in stopwords)
+    caps = sum(1 for t in alpha if t[0].isupper())
+    first_alpha = next((c for c in text if c.isalpha()), "")
+    n = max(len(alpha), 1)
+    return LineStats(
+        chars=len(text),
+        words=words,
+        sentences=len(_SENT_END.findall(text)),
+        ends_sentence=int(bool(_ENDS_SENT.search(text))),
+        starts_lower=int(first_alpha.islower()),
+        stopwords=stop / n if alpha else 0.0,
+        caps=caps / n if alpha else 0.0,
+        digits=sum(c.isdigit() for c in text) / max(len(text), 1),
+        bullet=int(bool(_BULLET.match(text))),
+        has_url=int(bool(_URL.search(text))),
+        content_words=frozenset(t.lower() for t in alpha if len(t) > 3 and t.lower() not in stopwords),
+    )
+
+
+def is_prose(s: LineStats, *, cjk: bool = False) -> bool:
+    """Reads like body prose: long enough, with sentence punctuation and function words."""
+    if cjk:
+        return s.words >= 15 and s.sentences >= 1
+    if s.words >= LONG_PROSE_WORDS and s.stopwords >= PROSE_MIN_STOPWORDS * 0.7:
+        return True
+    return s.words >= PROSE_MIN_WORDS and s.stopwords >= PROSE_MIN_STOPWORDS and (s.ends_sentence or s.sentences >= 1)
+
+
+def is_headline(s: LineStats) -> bool:
+    """Shaped like a headline, teaser or menu item: short and without a closing full stop."""
+    if s.words == 0 or s.words > HEADLINE_MAX_WORDS:
+        return False
+    return not s.ends_sentence or s.sentences <= 1 and s.words <= 15
+
+
+def normalise_key(text: str) -> str:
+    """Lower-cased word tokens only, for repetition and caption matching."""
+    return " ".join(_TOKEN.findall(text.lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureTable:
+    """Features of every block, plus what the title and topic measures need."""
+
+    values: list[dict[str, float]]
+    content_words: list[frozenset[str]]
+    keys: list[str]
+    body_vocab: frozenset[str]
+
+
+def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> FeatureTable:
+    """First-pass features of every block; context features are filled in by the decision stage."""
+    stats = [line_stats(b.text, stopwords) for b in blocks]
+    cjk_doc = sum(1 for b in blocks[:50] if _CJK.search(b.text)) > len(blocks[:50]) // 3
+    keys = [normalise_key(b.text) for b in blocks]
+    counts = Counter(keys)
+    prose_flags = [is_prose(s, cjk=cjk_doc) for s in stats]
+    vocab: Counter[str] = Counter()
+    for s, p in zip(stats, prose_flags, strict=True):
+        if p:
+            vocab.update(s.content_words)
+    last = max(len(blocks) - 1, 1)
+    out: list[dict[str, float]] = []
+    for i, (s, key, p) in enumerate(zip(stats, keys, prose_flags, strict=True)):
+        own = s.content_words
+        # Topic: how much of the block's vocabulary the prose of the page shares; a block's own
+        # words are discounted so a prose block doesn't vouch for itself.
+        shared = sum(1 for w in own if vocab[w] - (1 if p else 0) > 0)
+        out.append(
+            {
+                "chars": s.chars,
+                "words": s.words,
+                "sentences": s.sentences,
+                "ends_sentence": s.ends_sentence,
+                "starts_lower": s.starts_lower,
+                "stopwords": round(s.stopwords, 3),
+                "caps": round(s.caps, 3),
+                "digits": round(s.digits, 3),
+                "bullet": s.bullet,
+                "has_url": s.has_url,
+                "repeated": counts[key] if key else 1,
+                "position": round(i / last, 3),
+                "prose": int(p),
+                "headline": int(is_headline(s)),
+                "topic": round(shared / len(own), 3) if own else 0.0,
+                "before_title": 0,
+                "after_body": 0,
+                "in_region": 1,
+                "caption_repeat": 0,
+            }
+        )
+    return FeatureTable(out, [s.content_words for s in stats], keys, frozenset(vocab))

@@ -1,0 +1,57 @@
+"""Function-word lists per language (jusText's stoplists) and a cheap language guess.
+
+jusText ships stoplists for about 100 languages; function-word density is the
+strongest single signal that a line is prose rather than navigation. The
+language of a document is guessed once, by which stoplist covers most of its
+first words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+GUESS_SAMPLE_WORDS = 3000
+MIN_GUESS_HITS = 5
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+    """word -> languages that list it; language -> its stoplist."""
+    import justext  # imported lazily: only its data files are used
+
+    lists: dict[str, frozenset[str]] = {}
+    for lang in sorted(justext.get_stoplists()):
+        lists[lang] = frozenset(w.lower() for w in justext.get_stoplist(lang))
+    by_word: dict[str, list[str]] = {}
+    for lang, words in lists.items():
+        for w in words:
+            by_word.setdefault(w, []).append(lang)
+    return {w: tuple(v) for w, v in by_word.items()}, lists
+
+
+def guess_language(text: str) -> str | None:
+    """The stoplist language that covers most of the text's first words, or None."""
+    by_word, lists = _index()
+    counts: Counter[str] = Counter()
+    for n, match in enumerate(_WORD.finditer(text)):
+        if n >= GUESS_SAMPLE_WORDS:
+            break
+        langs = by_word.get(match.group().lower())
+        if langs:
+            counts.update(langs)
+    if not counts:
+        return None
+    # Normalise by list size a little, so huge stoplists don't win by default.
+    best = max(counts, key=lambda lang: (counts[lang] / (len(lists[lang]) ** 0.25), lang))
+    return best if counts[best] >= MIN_GUESS_HITS else None
+
+
+def stopwords_for(language: str | None) -> frozenset[str]:
+    """The stoplist of ``language``; English's when unknown (the commonest boilerplate language)."""
+    _, lists = _index()
+    if language and language in lists:
+        return lists[language]
+    return lists.get("English", frozenset())
