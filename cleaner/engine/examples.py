@@ -94,11 +94,16 @@ def check_example(rule: Rule, index: int, example: Example, full: Catalogue) -> 
         message = _check_run(rule, example, result, alone=False)
         return ExampleFailure(rule.id, index, example.expect, message) if message else None
     for alone in (True, False):
-        catalogue = full.only({rule.id}) if alone else full
+        catalogue = _alone(full, rule) if alone else full
         message = _check_run(rule, example, clean_text(doc, catalogue), alone=alone)
         if message:
             return ExampleFailure(rule.id, index, example.expect, message)
     return None
+
+
+def _alone(full: Catalogue, rule: Rule) -> Catalogue:
+    """The rule with the other rules of its own pack: a context rule (a repeated caption) needs its siblings."""
+    return full.only({r.id for r in full.rules if r.pack == rule.pack})
 
 
 def _neutral_features() -> dict[str, float]:

@@ -63,7 +63,7 @@ class Rule:
     pattern: Any  # re2 compiled pattern, or None for condition-only rules
     pattern_source: str | None
     when: tuple[Condition, ...]
-    items: tuple[Condition, ...]
+    items: tuple[tuple[Condition, ...], ...]
     field: str | None
     examples: tuple[Example, ...]
     pack: str
@@ -76,8 +76,8 @@ class Rule:
         return all(c.holds(features) for c in self.when)
 
     def item_matches(self, features: dict[str, float]) -> bool:
-        """For section rules: True when a line continues the section's run."""
-        return all(c.holds(features) for c in self.items)
+        """For section rules: True when a line continues the section's run (any group of conditions holds)."""
+        return any(all(c.holds(features) for c in group) for group in self.items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +152,8 @@ def _rule(path: Path, pack: str, raw: Any, section_ok: bool = True) -> Rule:
         raise _fail(path, "when and items must be lists of conditions", rule_id)
     try:
         when = tuple(parse_condition(c) for c in when_raw)
-        items = tuple(parse_condition(c) for c in items_raw)
+        groups = items_raw if all(isinstance(g, list) for g in items_raw) else [items_raw]
+        items = tuple(tuple(parse_condition(c) for c in group) for group in groups if group)
     except ValueError as exc:
         raise _fail(path, str(exc), rule_id) from exc
     if source is None and not when:
