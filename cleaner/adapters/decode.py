@@ -83,8 +83,10 @@ _LABEL_MAP = {
 }
 
 _LATIN_LOOKALIKES = frozenset(
-    "cp1250 cp1254 cp1257 latin_1 iso8859_2 iso8859_3 iso8859_4 iso8859_9 iso8859_13 iso8859_15 iso8859_16"
-    " mac_roman mac_latin2 cp437 cp850 cp858".split()
+    {
+        *("cp1250", "cp1254", "cp1257", "latin_1", "mac_roman", "mac_latin2", "cp437", "cp850", "cp858"),
+        *("iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_13", "iso8859_15", "iso8859_16"),
+    }
 )
 
 _DECLARED_RE = re.compile(
