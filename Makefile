@@ -33,3 +33,7 @@ bench: $(VENV)/.installed
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Regenerate docs/rules.md from the rule packs.
+docs: $(VENV)/.installed
+	$(VENV)/bin/cleaner rules list --markdown > docs/rules.md

@@ -9,8 +9,10 @@ first words.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
 from collections import Counter
+from pathlib import Path
 
 GUESS_SAMPLE_WORDS = 3000
 MIN_GUESS_HITS = 5
@@ -20,11 +22,15 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 @functools.lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
     """word -> languages that list it; language -> its stoplist."""
-    import justext  # imported lazily: only its data files are used
-
+    # Only jusText's data files are used; importing the package would pull in lxml.html.clean.
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        return {}, {}
+    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
     lists: dict[str, frozenset[str]] = {}
-    for lang in sorted(justext.get_stoplists()):
-        lists[lang] = frozenset(w.lower() for w in justext.get_stoplist(lang))
+    for path in sorted(folder.glob("*.txt")):
+        words = path.read_text(encoding="utf-8").split("\n")
+        lists[path.stem] = frozenset(w.strip().lower() for w in words if w.strip())
     by_word: dict[str, list[str]] = {}
     for lang, words in lists.items():
         for w in words:
