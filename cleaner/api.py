@@ -48,7 +48,8 @@ class Cleaner:
         if resolved == "html":
             from cleaner.adapters.html import clean_html  # lxml and trafilatura load only when needed
 
-            return clean_html(content, catalogue=self.catalogue, config=self.config, url=url)
+            result: Result = clean_html(content, catalogue=self.catalogue, config=self.config, url=url)
+            return result
         text, warnings = decode_text(content, config=self.config)
         return clean_text(text, self.catalogue, url=url, warnings=warnings)
 

@@ -48,7 +48,7 @@ class Config:
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         clean = {k: (tuple(v) if isinstance(v, list) else v) for k, v in overrides.items() if v is not None}
-        return replace(self, **clean)
+        return replace(self, **clean)  # type: ignore[arg-type]
 
 
 def config_from_table(table: dict[str, Any], *, source: str, base_dir: Path | None = None) -> Config:

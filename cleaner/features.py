@@ -100,7 +100,8 @@ def is_prose(s: LineStats, *, cjk: bool = False) -> bool:
         return s.words >= 15 and s.sentences >= 1
     if s.words >= LONG_PROSE_WORDS and s.stopwords >= PROSE_MIN_STOPWORDS * 0.7:
         return True
-    return s.words >= PROSE_MIN_WORDS and s.stopwords >= PROSE_MIN_STOPWORDS and (s.ends_sentence or s.sentences >= 1)
+    punctuated = bool(s.ends_sentence) or s.sentences >= 1
+    return s.words >= PROSE_MIN_WORDS and s.stopwords >= PROSE_MIN_STOPWORDS and punctuated
 
 
 def is_headline(s: LineStats) -> bool:

@@ -32,8 +32,8 @@ def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
         words = path.read_text(encoding="utf-8").split("\n")
         lists[path.stem] = frozenset(w.strip().lower() for w in words if w.strip())
     by_word: dict[str, list[str]] = {}
-    for lang, words in lists.items():
-        for w in words:
+    for lang, stop in lists.items():
+        for w in stop:
             by_word.setdefault(w, []).append(lang)
     return {w: tuple(v) for w, v in by_word.items()}, lists
 

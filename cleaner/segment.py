@@ -25,7 +25,8 @@ def split_blocks(text: str) -> list[Block]:
         blocks.append(Block(index=len(blocks), text=line, start_line=number, end_line=number, blank_before=blank_run))
         blank_run = False
     # blank_after mirrors the next block's blank_before; the last block ends the document.
+    last = len(blocks) - 1
     return [
-        Block(b.index, b.text, b.start_line, b.end_line, b.blank_before, i + 1 == len(blocks) or blocks[i + 1].blank_before)
+        Block(b.index, b.text, b.start_line, b.end_line, b.blank_before, i == last or blocks[i + 1].blank_before)
         for i, b in enumerate(blocks)
     ]

@@ -45,12 +45,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="files to clean; '-' reads stdin")
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) instead of stdout")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    p.add_argument("--explain", action="store_true", help="show the document with each removed line and its rule id")
+    p.add_argument(
+        "--explain", action="store_true", help="show the document with each removed line and its rule id"
+    )
     p.add_argument("--kind", choices=("auto", "text", "html"), default="auto", help="input kind (default: auto)")
     p.add_argument("--url", help="the page URL, passed to the HTML extractor")
     p.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack file or directory")
     p.add_argument("--disable", action="append", default=[], metavar="ID", help="switch a rule off (repeatable)")
-    p.add_argument("--enable-pack", action="append", default=[], metavar="NAME", help="switch on an off-by-default pack")
+    p.add_argument(
+        "--enable-pack", action="append", default=[], metavar="NAME", help="switch on an off-by-default pack"
+    )
     p.add_argument("--config", metavar="FILE", help="use this config file instead of discovering one")
     p.add_argument("--isolated", action="store_true", help="ignore config files")
     p.set_defaults(func=run)
@@ -77,7 +81,7 @@ def _render(result: Result, args: argparse.Namespace, name: str, many: bool) -> 
         return head + render_terminal(result, color=color).rstrip("\n") + "\n"
     if args.format == "json":
         data: dict[str, Any] = {"file": name, **result.to_dict()}
-        return json.dumps(data, ensure_ascii=False) + "\n" if many else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(data, ensure_ascii=False, indent=None if many else 2) + "\n"
     head = f"==> {name} <==\n" if many else ""
     return head + result.to_text()
 

@@ -53,7 +53,9 @@ def _uses_context(rule: Rule) -> bool:
     return any(c.feature in CONTEXT_FEATURES for c in rule.when)
 
 
-def _local_pass(blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work]) -> dict[str, str]:
+def _local_pass(
+    blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work]
+) -> dict[str, str]:
     meta: dict[str, str] = {}
     protect = [r for r in rules if r.action == "protect"]
     extract = [r for r in rules if r.action == "extract-metadata"]
@@ -80,6 +82,14 @@ def _local_pass(blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Ru
     return meta
 
 
+def _removed_by_drop(w: _Work) -> bool:
+    return w.role == "removed" and w.rule is not None and w.rule.action != "extract-metadata"
+
+
+def _continues(rule: Rule, w: _Work, features: dict[str, float]) -> bool:
+    return w.role == "body" and rule.item_matches(features)
+
+
 def _section_pass(blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work]) -> None:
     n = len(blocks)
     for rule in rules:
@@ -91,10 +101,7 @@ def _section_pass(blocks: Sequence[Block], table: FeatureTable, rules: Sequence[
             if work[i].role == "body":
                 work[i].role, work[i].rule = "removed", rule
             j = i + 1
-            while j < n and (
-                (work[j].role == "removed" and work[j].rule is not None and work[j].rule.action != "extract-metadata")
-                or (work[j].role == "body" and rule.item_matches(table.values[j]))
-            ):
+            while j < n and (_removed_by_drop(work[j]) or _continues(rule, work[j], table.values[j])):
                 if work[j].role == "body":
                     work[j].role, work[j].rule = "removed", rule
                 j += 1
