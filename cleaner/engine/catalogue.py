@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleaner.config import Config
+from cleaner.engine.matcher import PatternSet
 from cleaner.engine.packs import Pack, Rule, load_pack, pack_files
 from cleaner.errors import RulePackError
 
@@ -25,6 +26,12 @@ class Catalogue:
 
     packs: tuple[Pack, ...]
     rules: tuple[Rule, ...]
+    patterns: PatternSet = field(default_factory=lambda: PatternSet(()), compare=False)
+
+    @classmethod
+    def build(cls, packs: tuple[Pack, ...], rules: tuple[Rule, ...]) -> Catalogue:
+        """A catalogue with its pattern set compiled."""
+        return cls(packs, rules, PatternSet(rules))
 
     def by_id(self, rule_id: str) -> Rule | None:
         """The rule with this id, if it is in force."""
@@ -39,7 +46,7 @@ class Catalogue:
 
     def only(self, rule_ids: set[str]) -> Catalogue:
         """A catalogue with just these rules (used to test a rule alone)."""
-        return Catalogue(self.packs, tuple(r for r in self.rules if r.id in rule_ids))
+        return Catalogue.build(self.packs, tuple(r for r in self.rules if r.id in rule_ids))
 
 
 @functools.lru_cache(maxsize=64)
@@ -77,4 +84,4 @@ def load_catalogue(config: Config) -> Catalogue:
             seen[rule.id] = pack.path
             if rule.id not in disabled:
                 rules.append(rule)
-    return Catalogue(tuple(packs), tuple(rules))
+    return Catalogue.build(tuple(packs), tuple(rules))

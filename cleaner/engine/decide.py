@@ -53,17 +53,20 @@ def _uses_context(rule: Rule) -> bool:
     return any(c.feature in CONTEXT_FEATURES for c in rule.when)
 
 
+Hits = Sequence[frozenset[str]]
+
+
 def _local_pass(
-    blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work]
+    blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work], hits: Hits
 ) -> dict[str, str]:
     meta: dict[str, str] = {}
     protect = [r for r in rules if r.action == "protect"]
     extract = [r for r in rules if r.action == "extract-metadata"]
     drop = [r for r in rules if r.action == "drop"]
-    for b, f, w in zip(blocks, table.values, work, strict=True):
-        w.protect = next((r for r in protect if r.matches(b.text, f)), None)
+    for b, f, w, h in zip(blocks, table.values, work, hits, strict=True):
+        w.protect = next((r for r in protect if r.matches(b.text, f, h)), None)
         for r in extract:
-            m = r.pattern.search(b.text) if all(c.holds(f) for c in r.when) else None
+            m = r.pattern.search(b.text) if r.id in h and all(c.holds(f) for c in r.when) else None
             if m is None:
                 continue
             assert r.field is not None
@@ -76,7 +79,7 @@ def _local_pass(
             break
         if w.role != "body":
             continue
-        hit = next((r for r in drop if r.matches(b.text, f)), None)
+        hit = next((r for r in drop if r.matches(b.text, f, h)), None)
         if hit is not None:
             w.role, w.rule = "removed", hit
     return meta
@@ -90,12 +93,14 @@ def _continues(rule: Rule, w: _Work, features: dict[str, float]) -> bool:
     return w.role == "body" and rule.item_matches(features)
 
 
-def _section_pass(blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work]) -> None:
+def _section_pass(
+    blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work], hits: Hits
+) -> None:
     n = len(blocks)
     for rule in rules:
         i = 0
         while i < n:
-            if work[i].role not in ("body", "removed") or not rule.matches(blocks[i].text, table.values[i]):
+            if work[i].role not in ("body", "removed") or not rule.matches(blocks[i].text, table.values[i], hits[i]):
                 i += 1
                 continue
             if work[i].role == "body":
@@ -138,11 +143,13 @@ def _context(table: FeatureTable, work: list[_Work]) -> int | None:
     return title
 
 
-def _context_pass(blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work]) -> None:
-    for b, f, w in zip(blocks, table.values, work, strict=True):
+def _context_pass(
+    blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work], hits: Hits
+) -> None:
+    for b, f, w, h in zip(blocks, table.values, work, hits, strict=True):
         if w.role != "body":
             continue
-        hit = next((r for r in rules if r.matches(b.text, f)), None)
+        hit = next((r for r in rules if r.matches(b.text, f, h)), None)
         if hit is not None:
             w.role, w.rule = "removed", hit
 
@@ -163,12 +170,13 @@ def decide_blocks(blocks: Sequence[Block], table: FeatureTable, catalogue: Catal
     local = [r for r in catalogue.rules if r.action != "drop-section" and not _uses_context(r)]
     sections = [r for r in catalogue.rules if r.action == "drop-section"]
     context = [r for r in catalogue.rules if r.action == "drop" and _uses_context(r)]
-    meta = _local_pass(blocks, table, local, work)
-    _section_pass(blocks, table, sections, work)
+    hits = [catalogue.patterns.hits(b.text) for b in blocks]
+    meta = _local_pass(blocks, table, local, work, hits)
+    _section_pass(blocks, table, sections, work, hits)
     title = _context(table, work)
     if title is not None:
         meta["title"] = blocks[title].text
-    _context_pass(blocks, table, context, work)
+    _context_pass(blocks, table, context, work, hits)
     _protect(table, work)
     decisions = []
     for b, f, w in zip(blocks, table.values, work, strict=True):

@@ -34,7 +34,8 @@ MAX_PATTERN_CHARS = 4096
 RE2_MAX_MEM_BYTES = 64 << 20
 
 
-def _re2_options() -> Any:
+def re2_options() -> Any:
+    """RE2 options shared by every compiled rule pattern."""
     options = re2.Options()
     options.max_mem = RE2_MAX_MEM_BYTES
     options.log_errors = False
@@ -69,10 +70,15 @@ class Rule:
     pack: str
     path: str
 
-    def matches(self, text: str, features: dict[str, float]) -> bool:
-        """True when the pattern (if any) is found in ``text`` and every condition holds."""
-        if self.pattern is not None and self.pattern.search(text) is None:
-            return False
+    def matches(self, text: str, features: dict[str, float], hits: frozenset[str] | None = None) -> bool:
+        """True when the pattern (if any) is found in ``text`` and every condition holds.
+
+        ``hits`` (from the catalogue's pattern set) answers the pattern test without running the regex.
+        """
+        if self.pattern is not None:
+            found = self.id in hits if hits is not None else self.pattern.search(text) is not None
+            if not found:
+                return False
         return all(c.holds(features) for c in self.when)
 
     def item_matches(self, features: dict[str, float]) -> bool:
@@ -99,7 +105,7 @@ def _compile(path: Path, rule_id: str, source: str) -> Any:
     if len(source) > MAX_PATTERN_CHARS:
         raise _fail(path, f"pattern longer than {MAX_PATTERN_CHARS} characters", rule_id)
     try:
-        return re2.compile(source, options=_re2_options())
+        return re2.compile(source, options=re2_options())
     except Exception as exc:  # re2 raises its own error type for unsupported syntax
         raise _fail(path, f"pattern rejected by RE2 (no backreferences or look-around): {exc}", rule_id) from exc
 
