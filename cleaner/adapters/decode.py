@@ -124,7 +124,7 @@ def _bom_codec(data: bytes) -> tuple[str, int] | None:
     return None
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> str | None:
     """Guess UTF-16 LE/BE from NUL bytes alternating with ASCII at the start."""
     head = data[:512]
     if len(head) < 4 or head.count(0) < len(head) // 3:
@@ -176,7 +176,7 @@ def decode_bytes(data: bytes, *, html: bool = True) -> tuple[str, tuple[str, ...
         codec, skip = bom
         text, errors = _decode_counting(data[skip:], codec)
         return text, (f"decode: {errors} invalid {codec} sequence(s) replaced",) if errors else ()
-    utf16 = _utf16_without_bom(data)
+    utf16 = utf16_without_bom(data)
     if utf16 is not None:
         text, errors = _decode_counting(data[: len(data) // 2 * 2], utf16)
         if _acceptable(errors, len(text)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cleaner.adapters.decode import utf16_without_bom, decode_bytes
 from cleaner.config import Config
 from cleaner.errors import InputError, LimitExceeded
 
@@ -24,33 +25,18 @@ def normalise_newlines(text: str) -> str:
     return text.translate(_CONTROL_TABLE)
 
 
-def decode_bytes(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Decode bytes: BOMs first, then UTF-8, then windows-1252 with a warning."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), ()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), ()
-    try:
-        return data.decode("utf-8"), ()
-    except UnicodeDecodeError:
-        pass
-    if _looks_utf16(data):
-        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace"), (
-            "decoded as UTF-16 without a byte-order mark",
-        )
-    if data.count(b"\x00") > len(data) // 10:
-        raise InputError("input looks binary (many NUL bytes), not text")
-    return data.decode("cp1252", errors="replace"), ("input is not valid UTF-8; decoded as windows-1252",)
+BINARY_NUL_SHARE = 0.1
+"""Share of NUL bytes past which input with no UTF-16/32 byte-order mark is binary, not text."""
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    if len(sample) < 4:
+def looks_binary(data: bytes) -> bool:
+    """Many NUL bytes and no UTF-16/32 shape: a PNG, a gzip stream, an executable."""
+    sample = data[:65536]
+    if not sample or sample.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return False
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    return max(even_nuls, odd_nuls) > 0.4 * half and min(even_nuls, odd_nuls) < 0.05 * half
+    if sample.count(0) <= len(sample) * BINARY_NUL_SHARE:
+        return False
+    return utf16_without_bom(sample) is None
 
 
 def decode_text(content: str | bytes, *, config: Config) -> tuple[str, tuple[str, ...]]:
@@ -59,7 +45,9 @@ def decode_text(content: str | bytes, *, config: Config) -> tuple[str, tuple[str
     if size > config.max_input_bytes:
         raise LimitExceeded(f"input is {size} bytes, over the limit of {config.max_input_bytes} (max_input_bytes)")
     if isinstance(content, bytes):
-        text, warnings = decode_bytes(content)
+        if looks_binary(content):
+            raise InputError("input looks binary (many NUL bytes), not text")
+        text, warnings = decode_bytes(content, html=False)
     elif isinstance(content, str):
         text, warnings = content, ()
     else:
