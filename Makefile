@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: demo test test-deep mutants bench bench-html fixtures clean-venv
+.PHONY: demo test test-slow test-deep mutants bench bench-html fixtures docs clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,11 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(VENV)/bin/ruff check cleaner tests
 	$(VENV)/bin/mypy
-	$(VENV)/bin/pytest -q -n 2
+	$(VENV)/bin/pytest -q -n 2 -m "not slow"
+
+# The slow, deep checks kept out of the default suite (minutes each).
+test-slow: $(VENV)/.installed
+	$(VENV)/bin/pytest -q -m slow
 
 # Regenerate fixtures/*/expected.* from the current engine, for review with `git diff fixtures/`.
 fixtures: $(VENV)/.installed
