@@ -1,0 +1,79 @@
+"""The HTML input path: decode, parse once, DOM rules, trafilatura plus the recall safeguard, text rules.
+
+``clean_html`` lists the stages in order; each lives in its own module:
+``adapters.decode`` → ``dom.parse`` → ``dom.prune`` (rules from ``rules/dom/*.toml``)
+→ ``adapters.html_extract`` → ``pipeline.clean_text``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from cleaner.adapters.decode import decode_content
+from cleaner.adapters.html_extract import extract_body
+from cleaner.config import Config
+from cleaner.dom.packs import load_dom_rules
+from cleaner.dom.parse import parse_html
+from cleaner.dom.prune import DomRemoval, prune_tree
+from cleaner.errors import LimitExceeded
+from cleaner.model import Result
+
+logger = logging.getLogger(__name__)
+
+META_FIELDS = ("title", "author", "date", "site_name")
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlExtraction:
+    """What the HTML stages hand to the text engine: body text, metadata, warnings, DOM removals."""
+
+    text: str
+    meta: dict[str, str | None]
+    warnings: tuple[str, ...]
+    dom_removed: tuple[DomRemoval, ...] = ()
+
+
+def page_metadata(root: HtmlElement, url: str | None) -> dict[str, str | None]:
+    """Title, author, date and site name from trafilatura's metadata extractor (no extensive date search)."""
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        doc: Any = extract_metadata(root, url, None, False)
+    except Exception as exc:  # noqa: BLE001 - metadata is optional: a failure must not lose the body
+        logger.debug("metadata extraction failed: %s", exc)
+        return {}
+    return {
+        "title": doc.title or None,
+        "author": doc.author or None,
+        "date": doc.date or None,
+        "site_name": doc.sitename or None,
+    }
+
+
+def extract_html(content: str | bytes, *, config: Config, url: str | None = None) -> HtmlExtraction:
+    """Run the HTML stages (no text rules): decoded, parsed, pruned, extracted text with metadata."""
+    if isinstance(content, bytes | bytearray) and len(content) > config.max_input_bytes:
+        raise LimitExceeded(f"HTML input of {len(content)} bytes is over max_input_bytes={config.max_input_bytes}")
+    text, decode_warnings = decode_content(content, html=True)
+    page = parse_html(text, config=config)
+    if page is None:
+        return HtmlExtraction(text="", meta={}, warnings=(*decode_warnings, "html: no markup to parse"))
+    warnings = [*decode_warnings, *page.warnings]
+    meta = page_metadata(page.root, url)
+    removed = prune_tree(page.root, load_dom_rules(config))
+    body = extract_body(page.root, url)
+    if body.recovered:
+        warnings.append(f"html: recall safeguard put back {body.recovered} paragraph(s) trafilatura left out")
+    return HtmlExtraction(text="\n\n".join(body.paragraphs), meta=meta, warnings=tuple(warnings), dom_removed=removed)
+
+
+def clean_html(content: str | bytes, *, catalogue: Any, config: Config, url: str | None = None) -> Result:
+    """Clean one HTML page and return the same ``Result`` the text path returns (``kind="html"``)."""
+    from cleaner.pipeline import clean_text
+
+    page = extract_html(content, config=config, url=url)
+    return clean_text(page.text, catalogue, url=url, warnings=page.warnings, meta=page.meta, kind="html")

@@ -1,0 +1,156 @@
+"""Body extraction on the pruned tree: trafilatura first, then the recall safeguard.
+
+Recall policy (one rule, easy to audit): trafilatura's paragraphs are the base.
+A paragraph of the page that trafilatura left out is put back, in its place, when
+
+* it sits *between* two paragraphs trafilatura kept (a hole in the middle of the
+  article is almost always a paragraph a rule mis-fired on), and
+* it looks like prose, not furniture: at least ``MIN_GAP_CHARS`` characters and a
+  link share below ``MAX_GAP_LINK_DENSITY``, and
+* it belongs to the article region: inside the readability-style main container or
+  the lowest element that holds all of trafilatura's paragraphs.
+
+What comes back is still judged by the text rule engine afterwards, so a widget that
+slips through here can be removed there with a reason.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from cleaner.dom.density import TextBlock, text_blocks
+
+logger = logging.getLogger(__name__)
+
+RECOVERABLE_TAGS = frozenset({"p", "blockquote", "pre", "li", "h2", "h3", "h4", "h5", "h6"})
+"""Only these leaf blocks are put back (never loose container text or captions)."""
+GAP_ANCESTOR_LEVELS = 4
+"""A hole paragraph may sit this many levels below an element that holds kept paragraphs."""
+MIN_GAP_CHARS = 40
+"""A recovered paragraph has at least this many characters."""
+MAX_GAP_LINK_DENSITY = 0.3
+"""... and at most this share of its characters in links."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The body paragraphs found on a page and how many the recall safeguard put back."""
+
+    paragraphs: tuple[str, ...]
+    recovered: int = 0
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def trafilatura_paragraphs(root: HtmlElement, url: str | None) -> list[str]:
+    """Run trafilatura (fast mode, no comments) on an already-parsed tree; return its paragraphs."""
+    import trafilatura
+
+    doc: Any = trafilatura.bare_extraction(
+        root, url=url, fast=True, include_comments=False, include_tables=True, with_metadata=False
+    )
+    text = getattr(doc, "text", None) if doc is not None else None
+    return [p for p in (_norm(line) for line in (text or "").splitlines()) if p]
+
+
+def _position(blocks: list[TextBlock]) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for b in blocks:
+        index.setdefault(b.text, b.order)
+    return index
+
+
+def _inside(el: HtmlElement, region: HtmlElement | None) -> bool:
+    if region is None:
+        return False
+    return el is region or any(a is region for a in el.iterancestors())
+
+
+def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
+    if not elements:
+        return None
+    chain = [elements[0], *elements[0].iterancestors()]
+    depth_of = {id(e): i for i, e in enumerate(chain)}
+    best = 0
+    for el in elements[1:]:
+        for anc in (el, *el.iterancestors()):
+            if id(anc) in depth_of:
+                best = max(best, depth_of[id(anc)])
+                break
+    return chain[best]
+
+
+def _signature(el: HtmlElement | None) -> tuple[str, str] | None:
+    """Tag and class of a paragraph's parent: the mark of a repeated article chunk, if it has a class."""
+    if el is None or not el.get("class"):
+        return None
+    return str(el.tag), " ".join(sorted(el.get("class", "").split()))
+
+
+def _near(el: HtmlElement, kept_parents: set[int]) -> bool:
+    """True when one of the few nearest ancestors also holds a kept paragraph (embeds, quotes, lists)."""
+    for depth, anc in enumerate(el.iterancestors()):
+        if depth >= GAP_ANCESTOR_LEVELS:
+            return False
+        if id(anc) in kept_parents:
+            return True
+    return False
+
+
+def _prose(b: TextBlock, counts: Counter[str], joined: str) -> bool:
+    return (
+        b.tag in RECOVERABLE_TAGS
+        and len(b.text) >= MIN_GAP_CHARS
+        and b.link_density <= MAX_GAP_LINK_DENSITY
+        and counts[b.text] == 1
+        and b.text not in joined
+    )
+
+
+def merge_candidates(base: list[str], blocks: list[TextBlock]) -> Extraction:
+    """Fill holes in ``base`` (trafilatura) with prose blocks of the page, following the module's policy."""
+    if not base or not blocks:
+        return Extraction(tuple(base))
+    where = _position(blocks)
+    placed = [(where[p], p) for p in base if p in where]
+    if len(placed) < 2:
+        return Extraction(tuple(base))
+    first, last = min(o for o, _ in placed), max(o for o, _ in placed)
+    joined = " ".join(base)
+    parents = [blocks[o].element.getparent() for o, _ in placed]
+    kept_parents = {id(p) for p in parents}
+    chunk_sigs = {sig for sig in map(_signature, parents) if sig is not None}
+    counts = Counter(b.text for b in blocks)
+    extra: dict[int, str] = {}
+    for b in blocks:
+        if b.order in extra or not _prose(b, counts, joined):
+            continue
+        parent = b.element.getparent()
+        in_gap = first < b.order < last and _near(b.element, kept_parents)
+        if in_gap or _signature(parent) in chunk_sigs:
+            extra[b.order] = b.text
+    if not extra:
+        return Extraction(tuple(base))
+    out: list[str] = []
+    pending = sorted(extra.items())
+    for p in base:
+        pos = where.get(p)
+        while pending and pos is not None and pending[0][0] < pos:
+            out.append(pending.pop(0)[1])
+        out.append(p)
+    out.extend(t for _, t in pending)
+    logger.debug("recall safeguard put back %d paragraph(s)", len(extra))
+    return Extraction(tuple(out), recovered=len(extra))
+
+
+def extract_body(root: HtmlElement, url: str | None) -> Extraction:
+    """trafilatura's body of the (pruned) page, with holes filled by the recall safeguard."""
+    base = trafilatura_paragraphs(root, url)
+    return merge_candidates(base, text_blocks(root))

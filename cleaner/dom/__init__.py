@@ -1,0 +1,1 @@
+"""DOM stage of the HTML adapter: safe parsing, rule packs and pruning."""

@@ -1,0 +1,113 @@
+"""Text blocks of a page in document order, and a readability-style choice of the main container.
+
+The second extraction candidate of the recall safeguard: cheap (one pass over the
+tree), independent of trafilatura's rules, and good at long runs of prose that a
+rule-based extractor sometimes cuts short.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+LEAF_BLOCK_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption"}
+)
+CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center", "td"})
+SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "title", "select"}
+)
+BLOCK_LEVEL = LEAF_BLOCK_TAGS | frozenset(
+    {"div", "section", "article", "main", "ul", "ol", "table", "tr", "header", "footer", "aside", "nav", "form"}
+)
+
+MIN_SCORED_CHARS = 25
+"""Blocks shorter than this add nothing to their container's score."""
+MAX_SCORED_LINK_DENSITY = 0.5
+"""Blocks whose text is mostly links add nothing to their container's score."""
+GRANDPARENT_WEIGHT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """One block of text: its position in document order, text, link share and element."""
+
+    order: int
+    text: str
+    tag: str
+    link_density: float
+    element: HtmlElement
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _has_block_child(el: HtmlElement) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in BLOCK_LEVEL for c in el.iterdescendants())
+
+
+def _link_chars(el: HtmlElement) -> int:
+    return sum(len(_norm("".join(a.itertext()))) for a in el.iter("a"))
+
+
+def _direct_text(el: HtmlElement) -> str:
+    """Text of ``el`` that is not inside a block-level descendant (loose text in a div)."""
+    parts = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str) or child.tag not in BLOCK_LEVEL:
+            parts.append("".join(child.itertext()) if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    return _norm("".join(parts))
+
+
+def text_blocks(root: HtmlElement) -> list[TextBlock]:
+    """Leaf text blocks (paragraphs, headings, list items, cells) and loose text of containers."""
+    blocks: list[TextBlock] = []
+    skip_until: HtmlElement | None = None
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if skip_until is not None:
+            if any(a is skip_until for a in el.iterancestors()):
+                continue
+            skip_until = None
+        if tag in SKIP_TAGS:
+            skip_until = el
+            continue
+        if tag in LEAF_BLOCK_TAGS and not _has_block_child(el):
+            text = _norm("".join(el.itertext()))
+            skip_until = el
+        elif tag in CONTAINER_TAGS or tag in LEAF_BLOCK_TAGS:
+            text = _direct_text(el)
+        else:
+            continue
+        if text:
+            links = _link_chars(el) if skip_until is el else 0
+            blocks.append(TextBlock(len(blocks), text, tag, min(1.0, links / len(text)), el))
+    return blocks
+
+
+def _score(block: TextBlock) -> float:
+    return 1.0 + block.text.count(",") + block.text.count("\u3001") + min(len(block.text) / 100.0, 3.0)
+
+
+def main_container(blocks: list[TextBlock]) -> HtmlElement | None:
+    """The element whose paragraphs score highest (readability's parent/grandparent vote)."""
+    scores: dict[HtmlElement, float] = defaultdict(float)
+    for b in blocks:
+        if len(b.text) < MIN_SCORED_CHARS or b.link_density > MAX_SCORED_LINK_DENSITY:
+            continue
+        parent = b.element.getparent()
+        if parent is None:
+            continue
+        scores[parent] += _score(b)
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] += _score(b) * GRANDPARENT_WEIGHT
+    if not scores:
+        return None
+    return max(scores.items(), key=lambda kv: kv[1])[0]
