@@ -17,7 +17,7 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 MAX_LINE_CHARS = 100_000
 MAX_HTML_DEPTH = 2_000
 MAX_HTML_NODES = 1_000_000
-GUARD_PROSE_SHARE = 0.2
+GUARD_PROSE_SHARE = 0.2  # measured on the text benchmark: see cleaner/hooks/guard.py
 DEFAULT_FILE_PATTERNS = ("*.txt", "*.md", "*.text")
 
 

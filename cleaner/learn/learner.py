@@ -53,7 +53,7 @@ def base_catalogue(config: Config, out: Path | None) -> tuple[Catalogue, set[str
     packs = tuple(p for p in catalogue.packs if Path(p.path).resolve() != target)
     rules = tuple(r for r in catalogue.rules if Path(r.path).resolve() != target)
     in_force = tuple(r for r in rules if r.id not in config.disable)
-    return Catalogue(packs, in_force), {r.id for r in rules}
+    return Catalogue.build(packs, in_force), {r.id for r in rules}
 
 
 def draft_rules(

@@ -269,7 +269,7 @@ def verify_drafts(drafts: Sequence[RuleDraft], base: Catalogue, *, name: str) ->
     if not drafts:
         return [], []
     rules = load_rendered(render_pack(drafts, name=name, command="verify"))
-    full = Catalogue(base.packs, base.rules + tuple(rules[d.id] for d in drafts))
+    full = Catalogue.build(base.packs, base.rules + tuple(rules[d.id] for d in drafts))
     ok: list[RuleDraft] = []
     skipped: list[Skipped] = []
     for draft in drafts:
