@@ -1,0 +1,87 @@
+"""Killing ``cleaner batch`` mid-run (SIGINT, SIGKILL) leaves no half-written OUT; --resume finishes it byte for byte."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner.batch.bench import generate_jsonl
+
+DOCS = 3000
+BROKEN_EVERY = 211
+WORKERS = "2"
+
+
+def _batch(src: Path, out: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "cleaner", "batch", str(src), "-o", str(out), "-j", WORKERS, "-q", *extra]
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except FileNotFoundError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, bytes]:
+    """A generated input with some broken lines, and the output of an uninterrupted run over it."""
+    d = tmp_path_factory.mktemp("interrupt")
+    src = d / "in.jsonl"
+    generate_jsonl(src, DOCS, broken_every=BROKEN_EVERY)
+    ref = d / "ref.jsonl"
+    subprocess.run(_batch(src, ref), check=True, timeout=300)
+    return src, ref.read_bytes(), (d / "ref.errors.jsonl").read_bytes()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
+def test_kill_mid_run_then_resume(corpus: tuple[Path, bytes, bytes], tmp_path: Path, sig: signal.Signals) -> None:
+    src, ref, ref_errors = corpus
+    out = tmp_path / "out.jsonl"
+    partial = tmp_path / "out.jsonl.partial"
+    proc = subprocess.Popen(_batch(src, out), stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not (partial.exists() and partial.stat().st_size > 0):  # wait for the first flushed records
+        assert proc.poll() is None, "the run ended before it could be interrupted: make the input larger"
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    workers = _children(proc.pid)
+    proc.send_signal(sig)
+    proc.wait(timeout=60)
+    stderr = proc.stderr.read().decode() if proc.stderr else ""
+    assert proc.returncode == (130 if sig == signal.SIGINT else -signal.SIGKILL), stderr
+
+    assert not out.exists(), "an interrupted run must not leave OUT"
+    assert partial.exists()
+    done = partial.read_bytes()
+    assert 0 < len(done) < len(ref)
+    assert ref.startswith(done[: done.rfind(b"\n") + 1]), "the partial file is a prefix of the real output"
+    # no orphaned workers (SIGKILL leaves nobody to stop them: they watch their parent)
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers)
+
+    resumed = subprocess.run(_batch(src, out, "--resume"), capture_output=True, timeout=300, check=False)
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    assert out.read_bytes() == ref
+    assert (tmp_path / "out.errors.jsonl").read_bytes() == ref_errors
+    assert not partial.exists()
+    assert not (tmp_path / "out.jsonl.resume.json").exists()
+    assert os.path.getsize(tmp_path / "out.errors.jsonl") > 0  # the broken lines were really exercised

@@ -1,0 +1,103 @@
+"""cleaner.parallel: ordered results from a process pool, bounded in-flight work, per-process Cleaner."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.config import Config
+from cleaner.parallel import map_ordered, worker_cleaner
+
+DOCS = [
+    f"Home > News\nA sentence of the article that says something useful, number {i}.\nShare on Facebook"
+    for i in range(60)
+]
+
+
+def _slow_square(x: int) -> int:
+    # later items finish first, so only the ordering logic can put them back in order
+    time.sleep(0.002 * (20 - x % 20))
+    return x * x
+
+
+def _pid_of(_: int) -> int:
+    return os.getpid()
+
+
+def _fail_on_7(x: int) -> int:
+    if x == 7:
+        raise ValueError("seven")
+    return x
+
+
+def _disabled_rules(_: int) -> tuple[str, ...]:
+    return worker_cleaner().config.disable
+
+
+def test_order_preserved_with_two_workers() -> None:
+    out = list(map_ordered(_slow_square, range(100), workers=2, config=Config(), chunk_items=3))
+    assert out == [x * x for x in range(100)]
+
+
+def test_work_runs_in_other_processes() -> None:
+    pids = set(map_ordered(_pid_of, range(40), workers=2, config=Config(), chunk_items=1))
+    assert os.getpid() not in pids
+    assert 1 <= len(pids) <= 2
+
+
+def test_exception_raised_at_its_position() -> None:
+    seen: list[int] = []
+    with pytest.raises(ValueError, match="seven"):
+        for x in map_ordered(_fail_on_7, range(20), workers=2, config=Config(), chunk_items=4):
+            seen.append(x)
+    assert seen == list(range(7))
+
+
+def test_in_flight_work_is_bounded() -> None:
+    pulled = 0
+
+    def source() -> Iterator[int]:
+        nonlocal pulled
+        for i in range(10_000):
+            pulled += 1
+            yield i
+
+    gen = map_ordered(_slow_square, source(), workers=2, config=Config(), chunk_items=4, max_pending=3)
+    assert next(gen) == 0
+    # at most max_pending chunks of chunk_items were read ahead, not the whole input
+    assert pulled <= 3 * 4
+    gen.close()
+
+
+def test_workers_build_their_cleaner_from_config() -> None:
+    config = Config(disable=("NAV001",))
+    assert set(map_ordered(_disabled_rules, range(4), workers=2, config=config, chunk_items=1)) == {("NAV001",)}
+
+
+def test_worker_cleaner_outside_a_worker() -> None:
+    with pytest.raises(RuntimeError):
+        worker_cleaner()
+
+
+def test_clean_many_two_workers_equals_one() -> None:
+    cleaner = Cleaner()
+    one = list(cleaner.clean_many(DOCS, workers=1, kind="text"))
+    two = list(cleaner.clean_many(DOCS, workers=2, kind="text"))
+    assert [r.text for r in two] == [r.text for r in one]
+    assert two == one
+
+
+def test_clean_many_keeps_the_cleaners_rules() -> None:
+    cleaner = Cleaner(disable=["NAV001"])
+    results = list(cleaner.clean_many(DOCS[:6], workers=2, kind="text"))
+    assert all("NAV001" not in r.removed_counts() for r in results)
+    assert results == [cleaner.clean(d, kind="text") for d in DOCS[:6]]
+
+
+def test_workers_must_be_positive() -> None:
+    with pytest.raises(ValueError):
+        list(map_ordered(_pid_of, range(3), workers=0, config=Config()))
