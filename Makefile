@@ -41,3 +41,10 @@ clean-venv:
 # Regenerate docs/rules.md from the rule packs.
 docs: $(VENV)/.installed
 	$(VENV)/bin/cleaner rules list --markdown > docs/rules.md
+
+# Batch runner figures: docs/s on the text and HTML dev sets with 1 and 2 workers (and the ratio),
+# then peak RSS of the whole process tree over 10,000 and 100,000 generated documents (docs/pipelines.md).
+.PHONY: bench-batch
+bench-batch: $(VENV)/.installed
+	$(PY) -m cleaner.batch.bench throughput --workers 1 2
+	$(PY) -m cleaner.batch.bench rss --docs 10000 100000 --workers 2
