@@ -65,6 +65,8 @@ GUARDED = ARTICLE.replace(
     "Related\n", "Work on both banks is due to finish by next autumn, a spokesperson for our council said.\nRelated\n"
 )
 """The article plus a paragraph without 'the', so the careless rule below leaves some body."""
+README = "# My corpus\n\nHome\n\nScraped news, cleaned on every commit.\n"
+"""The corpus repo's own README: the hooks' default `exclude` keeps them off it."""
 BOILERPLATE = (
     "The Riverside Chronicle",
     "?? Workers",
@@ -226,7 +228,7 @@ def test_hooks_under_real_pre_commit(tmp_path: Path) -> None:
 
 def _fixer(hook_repo: HookRepo, tmp_path: Path) -> None:
     """The fixer cleans the files and fails the first commit; the second commit passes, nothing changes."""
-    files = {"corpus/flood.txt": ARTICLE, "corpus/library.txt": SECOND, "README.md": "# My corpus\n"}
+    files = {"corpus/flood.txt": ARTICLE, "corpus/library.txt": SECOND, "README.md": README}
     repo = _corpus_repo(tmp_path, hook_repo, "cleaner-fix", files)
 
     first = _commit(repo, hook_repo.env, "add corpus")
@@ -243,7 +245,7 @@ def _fixer(hook_repo: HookRepo, tmp_path: Path) -> None:
         text = (repo / name).read_text(encoding="utf-8")
         assert text == cleaner.clean(files[name], kind="text").to_text()
         assert not any(b in text for b in BOILERPLATE), text
-    assert (repo / "README.md").read_text() == "# My corpus\n"  # clean already: untouched
+    assert (repo / "README.md").read_text() == README  # excluded by the hook's default `exclude`
 
     second = _commit(repo, hook_repo.env, "add corpus")
     assert second.returncode == 0, second.stdout + second.stderr
