@@ -4,7 +4,7 @@
 chunks to worker processes, keeps at most ``max_pending`` chunks in flight (so
 memory stays flat however long the input is) and yields results in input
 order. Each worker builds its own ``Cleaner`` from the parent's ``Config``
-once, at start-up; work functions reach it with ``worker_cleaner()``.
+once, on first use; work functions reach it with ``worker_cleaner()``.
 ``clean_parallel`` (behind ``Cleaner.clean_many``) and the batch runner are
 thin layers over it.
 """
@@ -20,6 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from cleaner.config import Config
@@ -43,13 +44,19 @@ PENDING_CHUNKS_PER_WORKER = 3
 ORPHAN_CHECK_SECONDS = 1.0
 """How often a worker checks that its parent is still alive (a SIGKILLed parent leaves no one to stop it)."""
 
+_worker_config: Config | None = None
 _worker_cleaner: Cleaner | None = None
 
 
 def worker_cleaner() -> Cleaner:
-    """The ``Cleaner`` of the current worker process (built once by the pool initializer)."""
+    """The ``Cleaner`` of the current worker process, built from the parent's config on first use."""
+    global _worker_cleaner
     if _worker_cleaner is None:
-        raise RuntimeError("worker_cleaner() called outside a cleaner worker process")
+        if _worker_config is None:
+            raise RuntimeError("worker_cleaner() called outside a cleaner worker process")
+        from cleaner.api import Cleaner
+
+        _worker_cleaner = Cleaner(config=_worker_config)
     return _worker_cleaner
 
 
@@ -61,13 +68,12 @@ def _watch_parent(parent_pid: int) -> None:
 
 
 def _init_worker(config: Config, parent_pid: int) -> None:
-    """Pool initializer: ignore Ctrl-C (the parent handles it), build the Cleaner, die with the parent."""
-    global _worker_cleaner
+    """Pool initializer: ignore Ctrl-C (the parent handles it), keep the config, die with the parent."""
+    global _worker_config, _worker_cleaner
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent_pid,), name="orphan-check", daemon=True).start()
-    from cleaner.api import Cleaner
-
-    _worker_cleaner = Cleaner(config=config)
+    _worker_config = config
+    _worker_cleaner = None  # a forked worker must not reuse a Cleaner inherited from its parent
 
 
 class _Failure:
@@ -106,6 +112,45 @@ def _chunks(items: Iterable[T], size: int, max_chars: int, weigh: Callable[[T], 
         yield chunk
 
 
+class _Pool:
+    """A ProcessPoolExecutor that can be replaced when a worker dies."""
+
+    def __init__(self, workers: int, config: Config, mp_context: str | None) -> None:
+        self.workers = workers
+        self.config = config
+        self.ctx = multiprocessing.get_context(mp_context)
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        log.debug("starting %d worker processes (%s)", self.workers, self.ctx.get_start_method())
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=self.ctx, initializer=_init_worker, initargs=(self.config, os.getpid())
+        )
+
+    def submit(self, func: Callable[[Any], Any], chunk: list[Any]) -> Future[list[Any]]:
+        return self.executor.submit(_run_chunk, func, chunk)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _isolate(pool: _Pool, func: Callable[[T], R], chunk: list[T], on_crash: Callable[[T], R]) -> list[Any]:
+    """Re-run a chunk that killed its worker one item at a time; an item that kills a worker alone gets on_crash."""
+    values: list[Any] = []
+    for item in chunk:
+        try:
+            values.extend(pool.submit(func, [item]).result())
+        except BrokenProcessPool:
+            log.warning("a worker process died on one item; recording it and going on")
+            values.append(on_crash(item))
+            pool.restart()
+    return values
+
+
 def map_ordered(
     func: Callable[[T], R],
     items: Iterable[T],
@@ -116,24 +161,24 @@ def map_ordered(
     chunk_chars: int = CHUNK_CHARS,
     max_pending: int | None = None,
     weigh: Callable[[T], int] = _weight,
+    on_crash: Callable[[T], R] | None = None,
     mp_context: str | None = None,
 ) -> Generator[R, None, None]:
     """Apply ``func`` to every item in ``workers`` processes, yielding results in input order.
 
     ``func`` must be picklable (a module-level function or a ``functools.partial`` of one).
-    An exception raised for an item is re-raised here at that item's position.
+    An exception raised for an item is re-raised here at that item's position. If a worker
+    process dies (a crash in native code, the OOM killer), ``BrokenProcessPool`` is raised,
+    unless ``on_crash`` is given: then the pool is restarted, the chunk is retried item by item,
+    and the item that kills a worker on its own yields ``on_crash(item)`` instead.
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     pending_limit = max_pending or workers * PENDING_CHUNKS_PER_WORKER
-    ctx = multiprocessing.get_context(mp_context)
-    executor = ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(config, os.getpid())
-    )
-    pending: deque[Future[list[Any]]] = deque()
+    pool = _Pool(workers, config, mp_context)
+    pending: deque[tuple[list[T], Future[list[Any]]]] = deque()
     source = _chunks(items, chunk_items, chunk_chars, weigh)
     exhausted = False
-    log.debug("started %d worker processes (%s)", workers, ctx.get_start_method())
     try:
         while True:
             while not exhausted and len(pending) < pending_limit:
@@ -141,17 +186,26 @@ def map_ordered(
                 if chunk is None:
                     exhausted = True
                 else:
-                    pending.append(executor.submit(_run_chunk, func, chunk))
+                    pending.append((chunk, pool.submit(func, chunk)))
             if not pending:
                 break
-            for value in pending.popleft().result():
+            chunk, future = pending.popleft()
+            try:
+                values = future.result()
+            except BrokenProcessPool:
+                if on_crash is None:
+                    raise
+                pool.restart()
+                values = _isolate(pool, func, chunk, on_crash)
+                pending = deque((c, pool.submit(func, c)) for c, _ in pending)
+            for value in values:
                 if isinstance(value, _Failure):
                     raise value.exc
                 yield value
     finally:
-        for fut in pending:
+        for _, fut in pending:
             fut.cancel()
-        executor.shutdown(wait=True, cancel_futures=True)
+        pool.close()
 
 
 def _clean_item(kind: KindArg, item: str | bytes) -> Result:

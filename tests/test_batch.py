@@ -243,3 +243,21 @@ def test_generated_docs_are_deterministic() -> None:
 
     assert generate_doc(random.Random(1), 3) == generate_doc(random.Random(1), 3)
     assert os.path.basename(__file__).startswith("test_batch")
+
+
+def test_a_document_that_kills_its_worker_is_an_error_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = cleaner.Cleaner.clean
+
+    def crashy(self: cleaner.Cleaner, content: str | bytes, **kw: Any) -> cleaner.Result:
+        if "SEGFAULT" in str(content):
+            os._exit(11)
+        return real(self, content, **kw)
+
+    monkeypatch.setattr(cleaner.Cleaner, "clean", crashy)  # inherited by the forked workers
+    rows = [{"id": i, "text": "SEGFAULT" if i == 2 else PAGE} for i in range(6)]
+    src = _write_jsonl(tmp_path / "in.jsonl", rows)
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "-j", "2", "-q"]) == 0
+    assert [r["id"] for r in _lines(out)] == [0, 1, 3, 4, 5]
+    [err] = _lines(tmp_path / "out.errors.jsonl")
+    assert (err["line"], err["error"]) == (3, "worker process died while cleaning this document")

@@ -101,3 +101,21 @@ def test_clean_many_keeps_the_cleaners_rules() -> None:
 def test_workers_must_be_positive() -> None:
     with pytest.raises(ValueError):
         list(map_ordered(_pid_of, range(3), workers=0, config=Config()))
+
+
+def _die_on_13(x: int) -> int:
+    if x == 13:
+        os._exit(3)  # a crash in native code, as far as the pool can tell
+    return x
+
+
+def test_a_dying_worker_raises_without_on_crash() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    with pytest.raises(BrokenProcessPool):
+        list(map_ordered(_die_on_13, range(30), workers=2, config=Config(), chunk_items=4))
+
+
+def test_a_dying_worker_costs_one_item_with_on_crash() -> None:
+    out = list(map_ordered(_die_on_13, range(40), workers=2, config=Config(), chunk_items=4, on_crash=lambda x: -x))
+    assert out == [x if x != 13 else -13 for x in range(40)]

@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, TextIO
 
 from cleaner.batch.inputs import InputSpec, RawRecord, iter_records, resolve_inputs, total_bytes
 from cleaner.batch.output import STDOUT, BatchWriter, default_errors_path, drop_torn_line, partial_path
-from cleaner.batch.records import Outcome, RecordOptions, process_in_worker, process_record
+from cleaner.batch.records import Outcome, RecordOptions, error_line, process_in_worker, process_record
 from cleaner.batch.stats import BatchStats, Progress
 from cleaner.config import Config
 
@@ -79,7 +79,15 @@ def _outcomes(records: Iterator[RawRecord], opts: BatchOptions, config: Config) 
     from cleaner.parallel import map_ordered
 
     func = functools.partial(process_in_worker, opts.record)
-    return map_ordered(func, records, workers=opts.workers, config=config, weigh=lambda r: len(r.data))
+    return map_ordered(
+        func, records, workers=opts.workers, config=config, weigh=lambda r: len(r.data), on_crash=_crashed
+    )
+
+
+def _crashed(raw: RawRecord) -> Outcome:
+    """The error record for a document that killed its worker process."""
+    error = "worker process died while cleaning this document"
+    return Outcome(ok=False, line=error_line(raw, error), offset=raw.offset)
 
 
 def _already_complete(opts: BatchOptions, stats: BatchStats) -> bool:
