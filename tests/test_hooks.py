@@ -242,3 +242,12 @@ def test_prose_loss_measure() -> None:
     result = Cleaner().clean(text, kind="text")
     loss = measure_prose_loss(text, result)
     assert loss.prose_lines == 4 and loss.lost_prose_lines == 0 and not loss.exceeds(0.2)
+
+
+def test_layout_only_rewrite_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    clean = Cleaner().clean(DIRTY, kind="text").to_text()
+    doc = write(tmp_path / "doc.txt", clean.rstrip("\n"))  # the same text without its final newline
+    assert cleaner_check.main(["doc.txt"]) == 0
+    assert cleaner_fix.main(["doc.txt"]) == 1
+    assert "layout only" in capsys.readouterr().out
+    assert doc.read_text(encoding="utf-8") == clean

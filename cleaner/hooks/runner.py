@@ -82,9 +82,11 @@ def removal_findings(path: str, result: Result) -> tuple[Finding, ...]:
 
 def _summary(result: Result) -> str:
     counts = result.removed_counts()
+    if not counts:
+        return "rewritten in place: layout only (title, blank line, paragraphs); nothing removed"
     lines = sum(c["lines"] for c in counts.values())
     parts = ", ".join(f"{rule} x{c['segments']}" if c["segments"] > 1 else rule for rule, c in sorted(counts.items()))
-    return f"cleaned in place: removed {lines} line(s)" + (f" ({parts})" if parts else "")
+    return f"cleaned in place: removed {lines} line(s) ({parts})"
 
 
 def _decode_for_rewrite(data: bytes) -> tuple[str, bool] | None:
