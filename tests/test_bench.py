@@ -166,6 +166,7 @@ def test_run_system_counts_errors() -> None:
     assert run.outputs == ("A", "", "C")
     assert run.errors == 1 and run.error_index == (1,)
     assert run.first_error == "NotImplementedError: not yet"
+    assert run.error_of(1) == "NotImplementedError: not yet" and run.error_of(0) is None
 
 
 def test_progress_is_silent_off_tty() -> None:
@@ -216,9 +217,9 @@ def test_text_end_to_end_with_stub(
 def test_text_end_to_end_real_cleaner(capsys: pytest.CaptureFixture[str]) -> None:
     from cleaner.cli.main import main as cleaner_main
 
-    assert cleaner_main(["bench", "text", "--limit", "2", "--set", "zyte"]) == 0
+    assert cleaner_main(["bench", "text", "--limit", "1", "--set", "zyte", "--style", "inscriptis"]) == 0
     out = capsys.readouterr().out
-    assert "| pooled | cleaner | 6 |" in out
+    assert "| pooled | cleaner | 1 |" in out and "cleaner: 1 docs" in out and ", 0 errors" in out
 
 
 @needs_data
@@ -233,6 +234,7 @@ def test_html_end_to_end_counts_errors(
     out = capsys.readouterr().out
     assert "| cleaner | 1 | 0.000 ± 0.000 |" in out
     assert "2 errors (first: NotImplementedError: html path not written yet)" in out
+    assert "       error: NotImplementedError: html path not written yet" in out
     assert (tmp_path / "p.zyte.jsonl").is_file() and (tmp_path / "p.trafilatura.jsonl").is_file()
 
 

@@ -101,6 +101,7 @@ def print_worst(
 ) -> None:
     """The ``n`` worst pages by recall and by precision for each set, with what went wrong."""
     pages = page_scores(records, run.outputs, counts)
+    position = {id(p): i for i, p in enumerate(pages)}
     for set_name in sorted({r["set"] for r in records}, reverse=True):
         in_set = [p for p in pages if p.record["set"] == set_name]
         for by in ("recall", "precision"):
@@ -108,6 +109,9 @@ def print_worst(
             out.write(f"\n### {set_name}: {len(worst)} pages with the worst {by} ({run.system})\n\n")
             for rank, ps in enumerate(worst, 1):
                 out.write(_page_line(rank, ps))
+                error = run.error_of(position[id(ps)])
+                if error:
+                    out.write(f"       error: {_clip(error)}\n")
                 _page_detail(scorer, ps, out)
 
 

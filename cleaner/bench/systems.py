@@ -111,13 +111,22 @@ class Run:
     seconds: float
     first_error: str | None = None
     error_index: tuple[int, ...] = ()
+    error_messages: tuple[str, ...] = ()
+
+    def error_of(self, index: int) -> str | None:
+        """The error message of item ``index``, None when it ran fine."""
+        for i, msg in zip(self.error_index, self.error_messages, strict=True):
+            if i == index:
+                return msg
+        return None
 
 
 def run_system(name: str, fn: Callable[[T], str], items: Sequence[T]) -> Run:
     """Run ``fn`` on every item; an exception scores that item as empty output and is counted."""
     outputs: list[str] = []
     failed: list[int] = []
-    seconds, first_error = 0.0, None
+    messages: list[str] = []
+    seconds = 0.0
     with Progress(name, len(items)) as bar:
         for i, item in enumerate(items):
             t0 = time.perf_counter()
@@ -128,8 +137,9 @@ def run_system(name: str, fn: Callable[[T], str], items: Sequence[T]) -> Run:
             except Exception as exc:  # a failing page is data for the report, not a crash
                 out = ""
                 failed.append(i)
-                first_error = first_error or f"{type(exc).__name__}: {exc}"
+                messages.append(f"{type(exc).__name__}: {exc}")
             seconds += time.perf_counter() - t0
             outputs.append(out)
             bar.advance()
-    return Run(name, tuple(outputs), len(failed), seconds, first_error, tuple(failed))
+    first_error = messages[0] if messages else None
+    return Run(name, tuple(outputs), len(failed), seconds, first_error, tuple(failed), tuple(messages))
