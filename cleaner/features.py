@@ -34,9 +34,10 @@ FEATURES: dict[str, str] = {
     "after_body": "1 if the block comes after the last prose block",
     "in_region": "1 if the block lies inside the detected article region",
     "caption_repeat": "1 if the block repeats the text of a caption removed elsewhere on the page",
+    "region_topic": "share of the block's content words found in the prose of the article region (1 inside it)",
 }
 
-CONTEXT_FEATURES = frozenset({"before_title", "after_body", "in_region", "caption_repeat"})
+CONTEXT_FEATURES = frozenset({"before_title", "after_body", "in_region", "caption_repeat", "region_topic"})
 """Features known only after the first rule pass; rules that use them run in the second pass."""
 
 PROSE_MIN_WORDS = 8
@@ -165,6 +166,7 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
                 "after_body": 0,
                 "in_region": 1,
                 "caption_repeat": 0,
+                "region_topic": 1.0,
             }
         )
     return FeatureTable(out, [s.content_words for s in stats], keys, frozenset(vocab))

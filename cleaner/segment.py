@@ -3,30 +3,63 @@
 Scraped text comes in two shapes (see the seeds): one paragraph per line, or
 paragraphs separated by blank lines. Both reduce to the same thing here: every
 non-blank line is a block, and each block remembers whether a blank line sat
-before or after it, which the repairs use to tell a column break from a line
-break.
+before or after it.
+
+Converters that print every inline element on its own line (a link, a bold
+word) break sentences into fragments: "the president" / "tweeted" / "before
+the vote.". Adjacent lines where the second plainly continues the first's
+sentence are joined into one block with a space (the documented join repair,
+applied early so features see whole sentences). A line continues the previous
+one when the previous one ends with an opening quote or bracket, or when the
+previous one ends without sentence punctuation and this one starts with closing
+punctuation or in lower case.
 """
 
 from __future__ import annotations
 
+import re
+
 from cleaner.model import Block
+
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？:;|][\"'”’»)\]]*$")
+_OPENS = re.compile(r"[“‘«(\[„]$")
+_STARTS_CLOSING = re.compile(r"^[,.;:)\]}»”’%](?![.?])")
+_STARTS_LOWER = re.compile(r"^[\"'“‘(]?[^\W\d_]")
+_BULLET = re.compile(r"^(?:[-*•·▪►–—+]\s|\d{1,3}[.)]\s)")
+MAX_JOINED_CHARS = 5_000
+
+
+def continues(prev: str, line: str) -> bool:
+    """True when ``line`` carries on the sentence that ``prev`` left unfinished."""
+    if _BULLET.match(line) or len(prev) > MAX_JOINED_CHARS:
+        return False
+    if _OPENS.search(prev):
+        return True
+    if _ENDS_SENTENCE.search(prev):
+        return False
+    if _STARTS_CLOSING.match(line):
+        return True
+    m = _STARTS_LOWER.match(line)
+    return bool(m) and m is not None and m.group()[-1].islower()
 
 
 def split_blocks(text: str) -> list[Block]:
-    """Every non-blank line becomes a block with its 1-based line number."""
-    blocks: list[Block] = []
-    lines = text.split("\n")
+    """Non-blank lines become blocks; a fragment continuing the line right above joins its block."""
+    spans: list[list[object]] = []  # [text, start, end, blank_before]
     blank_run = True  # the start of the document counts as a break
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
         if not line:
             blank_run = True
             continue
-        blocks.append(Block(index=len(blocks), text=line, start_line=number, end_line=number, blank_before=blank_run))
+        if spans and not blank_run and continues(str(spans[-1][0]), line):
+            spans[-1][0] = f"{spans[-1][0]} {line}"
+            spans[-1][2] = number
+        else:
+            spans.append([line, number, number, blank_run])
         blank_run = False
-    # blank_after mirrors the next block's blank_before; the last block ends the document.
-    last = len(blocks) - 1
+    last = len(spans) - 1
     return [
-        Block(b.index, b.text, b.start_line, b.end_line, b.blank_before, i == last or blocks[i + 1].blank_before)
-        for i, b in enumerate(blocks)
+        Block(i, str(t), int(str(s)), int(str(e)), bool(b), i == last or bool(spans[i + 1][3]))
+        for i, (t, s, e, b) in enumerate(spans)
     ]

@@ -128,8 +128,15 @@ def _context(table: FeatureTable, work: list[_Work]) -> int | None:
         for i in range(last_prose + 1, len(values)):
             values[i]["after_body"] = 1
     scores = [block_score(f, w.role != "body") for f, w in zip(values, work, strict=True)]
-    for f, inside in zip(values, region_mask(scores), strict=True):
+    mask = region_mask(scores)
+    region_vocab: set[str] = set()
+    for f, inside, words in zip(values, mask, table.content_words, strict=True):
         f["in_region"] = int(inside)
+        if inside and f["prose"]:
+            region_vocab.update(words)
+    for f, inside, words in zip(values, mask, table.content_words, strict=True):
+        if not inside:
+            f["region_topic"] = round(len(words & region_vocab) / len(words), 3) if words else 0.0
     captions = [
         table.keys[i]
         for i, w in enumerate(work)
