@@ -8,6 +8,7 @@ from cleaner.adapters.text import normalise_newlines
 from cleaner.engine.catalogue import Catalogue
 from cleaner.engine.decide import decide_blocks
 from cleaner.features import block_features
+from cleaner.invariants import debug_check
 from cleaner.language import guess_language, stopwords_for
 from cleaner.model import Decision, Kind, Removed, Result, Segment
 from cleaner.repairs import body_paragraphs
@@ -40,7 +41,7 @@ def clean_text(
         if value:
             found[key] = value
     paragraphs = body_paragraphs(outcome.decisions)
-    return Result(
+    result = Result(
         text="\n\n".join(p for p, _ in paragraphs),
         title=found.get("title"),
         author=found.get("author"),
@@ -55,6 +56,7 @@ def clean_text(
         site_name=found.get("site_name"),
         warnings=tuple(warnings),
     )
+    return debug_check(text, catalogue, result)  # asserts the invariants when CLEANER_DEBUG_INVARIANTS=1
 
 
 def removed_segments(decisions: Sequence[Decision], text: str) -> list[Removed]:
