@@ -21,6 +21,7 @@ import heapq
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from cleaner.explain.report_html import iter_page
 from cleaner.model import Result
@@ -28,6 +29,7 @@ from cleaner.model import Result
 DEFAULT_SAMPLE_DOCS = 50
 DEFAULT_OUTLIER_DOCS = 5
 HISTOGRAM_BINS = 10
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +73,12 @@ class Collected:
     shown: list[DocEntry] = field(default_factory=list)
     sample: int | None = None
     seed: int = 0
+    drawn_from: int | None = None
+    """Set when the caller sampled the documents: how many there were to draw from."""
 
     @property
     def sampled(self) -> bool:
-        """True when the report shows only part of the input."""
+        """True when the report shows only part of the documents it read."""
         return len(self.shown) < self.docs_seen
 
 
@@ -103,20 +107,54 @@ def measure(result: Result) -> tuple[int, int]:
     return total, removed
 
 
+class Sampler(Generic[T]):
+    """Keeps the ``size`` items whose seeded name hash is smallest: a reproducible, order-independent sample.
+
+    Memory holds ``size`` items however many are offered.
+    """
+
+    def __init__(self, size: int, seed: int = 0) -> None:
+        if size < 0:
+            raise ValueError(f"sample size must be >= 0, not {size}")
+        self.size = size
+        self.seed = seed
+        self.offered = 0
+        # max-heap (negated keys) of the smallest keys; on equal keys the earlier item wins
+        self._heap: list[tuple[int, int, T]] = []
+
+    def offer(self, name: str, index: int, item: T) -> None:
+        """Consider one item, ``index`` being its position in the input."""
+        self.offered += 1
+        if not self.size:
+            return
+        entry = (-sample_key(name, self.seed), -index, item)
+        if len(self._heap) < self.size:
+            heapq.heappush(self._heap, entry)
+        elif entry[:2] > self._heap[0][:2]:
+            heapq.heapreplace(self._heap, entry)
+
+    def chosen(self) -> list[tuple[int, T]]:
+        """``(index, item)`` of the chosen items, in input order."""
+        return sorted(((-neg_index, item) for _key, neg_index, item in self._heap), key=lambda p: p[0])
+
+
 def collect(
     docs: Iterable[tuple[str, Result]],
     *,
     sample: int | None = DEFAULT_SAMPLE_DOCS,
     seed: int = 0,
     outliers: int = DEFAULT_OUTLIER_DOCS,
+    drawn_from: int | None = None,
 ) -> Collected:
-    """Read the documents once: totals over all of them, and the sample and outliers to show."""
+    """Read the documents once: totals over all of them, and the sample and outliers to show.
+
+    ``drawn_from`` says the caller already sampled ``docs`` (with ``seed``) out of that many documents.
+    """
     if sample is not None and sample < 0:
         raise ValueError(f"sample must be >= 0 or None, not {sample}")
-    out = Collected(sample=sample, seed=seed)
+    out = Collected(sample=sample, seed=seed, drawn_from=drawn_from)
     everything: list[DocEntry] = []
-    # max-heap (by negated key) of the `sample` smallest keys; ties go to the earlier document
-    chosen: list[tuple[int, int, DocEntry]] = []
+    sampler: Sampler[DocEntry] = Sampler(sample or 0, seed)
     # min-heap of the `outliers` largest removed shares
     worst: list[tuple[float, int, DocEntry]] = []
     for index, (name, result) in enumerate(docs):
@@ -126,11 +164,7 @@ def collect(
         if sample is None:
             everything.append(entry)
             continue
-        item = (-sample_key(name, seed), -index, entry)
-        if len(chosen) < sample:
-            heapq.heappush(chosen, item)
-        elif sample and item[:2] > chosen[0][:2]:
-            heapq.heapreplace(chosen, item)
+        sampler.offer(name, index, entry)
         if outliers > 0 and removed:
             w = (entry.share_removed, -index, entry)
             if len(worst) < outliers:
@@ -140,7 +174,7 @@ def collect(
     if sample is None:
         out.shown = everything
         return out
-    picked = {item[2].index: item[2] for item in chosen}
+    picked = dict(sampler.chosen())
     for _share, _neg, entry in worst:
         if entry.index not in picked:
             picked[entry.index] = DocEntry(entry.index, entry.name, entry.result, entry.chars_total,
@@ -180,9 +214,10 @@ def iter_report(
     seed: int = 0,
     outliers: int = DEFAULT_OUTLIER_DOCS,
     title: str = "cleaner explain report",
+    drawn_from: int | None = None,
 ) -> Iterator[str]:
     """The report's HTML in pieces, so a large one can be written without building one huge string."""
-    collected = collect(docs, sample=sample, seed=seed, outliers=outliers)
+    collected = collect(docs, sample=sample, seed=seed, outliers=outliers, drawn_from=drawn_from)
     yield from iter_page(collected, title=title)
 
 
@@ -193,9 +228,10 @@ def render_report(
     seed: int = 0,
     outliers: int = DEFAULT_OUTLIER_DOCS,
     title: str = "cleaner explain report",
+    drawn_from: int | None = None,
 ) -> str:
     """The whole report as one HTML string (every document unless ``sample`` is given)."""
-    return "".join(iter_report(docs, sample=sample, seed=seed, outliers=outliers, title=title))
+    return "".join(iter_report(docs, sample=sample, seed=seed, outliers=outliers, title=title, drawn_from=drawn_from))
 
 
 def write_report(
@@ -206,15 +242,18 @@ def write_report(
     seed: int = 0,
     outliers: int = DEFAULT_OUTLIER_DOCS,
     title: str = "cleaner explain report",
+    drawn_from: int | None = None,
 ) -> ReportStats:
     """Write the self-contained HTML report of ``(name, Result)`` pairs to ``path``.
 
     Shows a reproducible sample of ``sample`` documents (all of them when
     ``sample`` is None, as ``cleaner explain`` does) plus the ``outliers``
     documents that lost the largest share of their text; the rule summary and
-    histogram count every document. Same names and seed give the same sample.
+    histogram count every document. Same names and seed give the same sample,
+    whatever their order. A caller that sampled already (``Sampler``, as
+    ``cleaner batch --report`` does) passes ``sample=None, drawn_from=N``.
     """
-    collected = collect(docs, sample=sample, seed=seed, outliers=outliers)
+    collected = collect(docs, sample=sample, seed=seed, outliers=outliers, drawn_from=drawn_from)
     tmp = f"{os.fspath(path)}.tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
         for piece in iter_page(collected, title=title):

@@ -80,6 +80,9 @@ def _overview(c: Collected) -> str:
         shown = (f"Showing a reproducible sample of {n_sample:,} documents (seed {c.seed})"
                  + (f" and the {n_out:,} that lost the most text" if n_out else "")
                  + f", out of {c.docs_seen:,}. The tables and the histogram count all {c.docs_seen:,}.")
+    elif c.drawn_from is not None and c.drawn_from > c.docs_seen:
+        shown = (f"Showing a reproducible sample of {c.docs_seen:,} of {c.drawn_from:,} documents "
+                 f"(seed {c.seed}); the tables and charts count the sample.")
     else:
         shown = f"Showing all {c.docs_seen:,} document{'s' if c.docs_seen != 1 else ''}."
     return (
