@@ -71,6 +71,11 @@ def parse_date(value: str) -> str:
     return v
 
 
+def is_date(value: str) -> bool:
+    """True when ``value`` parses as a date (``parse_date`` turns it into ISO 8601)."""
+    return parse_date(value) != value.strip()
+
+
 def normalise_author(value: str) -> str:
     """Strip decoration and turn an ALL-CAPS name into Title Case."""
     v = value.strip(" \t-–—|,:;·•")

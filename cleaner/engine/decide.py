@@ -23,7 +23,7 @@ from cleaner.engine.catalogue import Catalogue
 from cleaner.engine.packs import Rule
 from cleaner.engine.region import block_score, region_mask
 from cleaner.features import CONTEXT_FEATURES, FeatureTable
-from cleaner.metadata import normalise_author, parse_date, pick_title
+from cleaner.metadata import is_date, normalise_author, parse_date, pick_title
 from cleaner.model import Block, Decision, Role
 
 CAPTION_PACK = "captions"
@@ -71,6 +71,8 @@ def _local_pass(
                 continue
             assert r.field is not None
             value = m.group("value") or ""
+            if r.field == "date" and f["prose"] and not is_date(value):
+                continue  # "Published in 2019, the report is still cited.": a sentence, not a date line
             if r.field not in meta and value.strip():
                 meta[r.field] = parse_date(value) if r.field == "date" else normalise_author(value)
                 w.role, w.rule = r.field, r  # type: ignore[assignment]
@@ -134,9 +136,10 @@ def _context(table: FeatureTable, work: list[_Work]) -> int | None:
         f["in_region"] = int(inside)
         if inside and f["prose"]:
             region_vocab.update(words)
-    for f, inside, words in zip(values, mask, table.content_words, strict=True):
+    for f, inside, words, distance in zip(values, mask, table.content_words, _distances(mask), strict=True):
         if not inside:
             f["region_topic"] = round(len(words & region_vocab) / len(words), 3) if words else 0.0
+            f["region_distance"] = distance
     captions = [
         table.keys[i]
         for i, w in enumerate(work)
@@ -148,6 +151,17 @@ def _context(table: FeatureTable, work: list[_Work]) -> int | None:
             if w.role == "body" and len(key) >= CAPTION_MIN_KEY_CHARS and any(key in c or c in key for c in captions):
                 values[i]["caption_repeat"] = 1
     return title
+
+
+def _distances(mask: Sequence[bool]) -> list[int]:
+    """For each block, how many blocks away the nearest in-region block is (0 inside; large if none)."""
+    far = len(mask) + 1
+    out = [0 if m else far for m in mask]
+    for i in range(1, len(out)):
+        out[i] = min(out[i], out[i - 1] + 1)
+    for i in range(len(out) - 2, -1, -1):
+        out[i] = min(out[i], out[i + 1] + 1)
+    return out
 
 
 def _context_pass(
