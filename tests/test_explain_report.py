@@ -139,3 +139,26 @@ def test_cli_explain_reports_unreadable_file(tmp_path: Path, capsys: pytest.Capt
     captured = capsys.readouterr()
     assert "missing.txt: no such file" in captured.err
     assert "\x1b[" in captured.out
+
+
+def test_cli_batch_report_samples_reproducibly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    data = tmp_path / "in.jsonl"
+    data.write_text("".join(json.dumps({"id": f"d{i}", "text": seeds[i % 2]}) + "\n" for i in range(30))
+                    + "not json\n", encoding="utf-8")
+    names = []
+    for run in ("a", "b"):
+        report = tmp_path / f"{run}.html"
+        argv = ["batch", str(data), "-o", str(tmp_path / f"{run}.jsonl"), "-j", "1", "--report", str(report),
+                "--sample", "7"]
+        assert main(argv) == 0
+        assert "report:" in capsys.readouterr().err
+        dom = lxml_html.fromstring(report.read_text(encoding="utf-8"))
+        names.append(dom.xpath("//section[@class='doc']/@data-name"))
+        assert "sample of 7 of 30 documents" in dom.xpath("string(//p[@class='overview'])")
+    assert names[0] == names[1] and len(names[0]) == 7
+    expected = sorted((f"d{i}" for i in range(30)), key=lambda n: sample_key(n, 0))[:7]
+    assert sorted(names[0]) == sorted(expected)
+    assert main(["batch", "-", "-o", str(tmp_path / "x.jsonl"), "--report", str(tmp_path / "x.html")]) == 2

@@ -25,6 +25,7 @@ examples:
   cleaner batch dumps/ 'more/**/*.html' -o clean.jsonl       every .txt/.html file (one document each)
   zcat pages.jsonl.gz | cleaner batch - -o - | jq .title     stdin to stdout
   cleaner batch big.jsonl -o clean.jsonl --resume            finish an interrupted run
+  cleaner batch pages.jsonl -o clean.jsonl --report r.html   plus an HTML report of 50 sampled documents
 
 output: one JSON object per input document, in input order: the input fields, the id, text, title,
 author, date, kind and "removed" (characters and lines per rule; --keep-removed adds the segments).
@@ -68,6 +69,10 @@ def register(subparsers: Any) -> None:
     runopts.add_argument("--resume", action="store_true", help="continue an interrupted run from OUT.partial")
     runopts.add_argument("--strict", action="store_true", help="exit 1 if any record failed")
     runopts.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    report = p.add_argument_group("explain report")
+    report.add_argument("--report", metavar="HTML", help="also write an HTML report of a sample of the documents")
+    report.add_argument("--sample", type=int, default=50, metavar="N",
+                        help="documents in the --report, chosen reproducibly by id (default: 50)")
     cfg = p.add_argument_group("rules")
     cfg.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule pack (repeatable)")
     cfg.add_argument("--disable", action="append", default=[], metavar="RULE", help="switch a rule off (repeatable)")
@@ -93,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
     """Run the batch and print the summary to stderr."""
     if args.workers is not None and args.workers < 1:
         print("cleaner batch: --workers must be at least 1", file=sys.stderr)
+        return 2
+    if args.report and ("-" in args.inputs or args.sample < 0):
+        print("cleaner batch: --report needs file inputs (not stdin) and --sample >= 0", file=sys.stderr)
         return 2
     opts = BatchOptions(
         inputs=tuple(args.inputs),
@@ -128,6 +136,12 @@ def run(args: argparse.Namespace) -> int:
         target = errors_target(opts)
         if stats.total_errors and target:
             print(f"error records: {target}", file=sys.stderr)
+    if args.report:
+        from cleaner.explain.batch_report import write_batch_report
+
+        shown = write_batch_report(opts.inputs, args.report, record=opts.record, config=config, sample=args.sample)
+        if not args.quiet:
+            print(f"report: {shown.path} ({shown.docs_shown} of {shown.docs_seen} documents)", file=sys.stderr)
     if args.strict and stats.total_errors:
         return EXIT_FAILED_RECORDS
     return EXIT_OK

@@ -43,8 +43,6 @@ def share_chart(entries: Sequence[DocEntry], anchors: dict[int, str]) -> str:
         'Each bar links to its document.</desc>',
         f'<text class="axis" x="{LABEL_END_PCT}%" y="14">0%</text>',
         f'<text class="axis" x="{LABEL_END_PCT + BAR_SPAN_PCT}%" y="14" text-anchor="end">100%</text>',
-        f'<line class="median" x1="{median_x:.2f}%" x2="{median_x:.2f}%" y1="{TOP_PX - 4}" y2="{height - 2}"/>',
-        f'<text class="axis" x="{median_x:.2f}%" y="{height - 2}" dx="3">median</text>' if rows else "",
     ]
     for i, e in enumerate(rows):
         y = TOP_PX + i * ROW_HEIGHT_PX
@@ -59,6 +57,9 @@ def share_chart(entries: Sequence[DocEntry], anchors: dict[int, str]) -> str:
             f'width="{width:.2f}%" height="{BAR_HEIGHT_PX}"/>'
             f'<text class="pct" x="100%" y="{y + 14}" text-anchor="end">{e.share_removed:.0%}</text></a>'
         )
+    if rows:  # drawn last so it shows over the bars
+        out.append(f'<line class="median" x1="{median_x:.2f}%" x2="{median_x:.2f}%" y1="{TOP_PX - 4}" '
+                   f'y2="{height - 2}"/><text class="axis" x="{median_x:.2f}%" y="{height - 2}" dx="3">median</text>')
     out.append("</svg>")
     return "".join(out)
 
