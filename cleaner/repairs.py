@@ -16,19 +16,18 @@ import re
 from collections.abc import Sequence
 
 from cleaner.model import Decision
+from cleaner.segment import starts_lower_word
 
 JOIN_MIN_WORDS = 6
 # A sentence is over when the line ends in terminal punctuation, possibly inside closing quotes/brackets.
 _ENDS_CLAUSE = re.compile(r"[.!?…。！？:;|][\"'”’»)\]]*$")
-_STARTS_LOWER = re.compile(r"^[\"'“‘(]?[^\W\d_]")
 
 
 def should_join(prev: Decision, nxt: Decision) -> bool:
     """True when ``nxt`` continues the sentence that ``prev`` broke off."""
     if prev.features.get("words", 0) < JOIN_MIN_WORDS or _ENDS_CLAUSE.search(prev.block.text):
         return False
-    m = _STARTS_LOWER.match(nxt.block.text)
-    return bool(m) and m is not None and m.group()[-1].islower()
+    return starts_lower_word(nxt.block.text)
 
 
 def body_paragraphs(decisions: Sequence[Decision]) -> list[tuple[str, list[Decision]]]:

@@ -24,7 +24,7 @@ from cleaner.model import Block
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？:;|][\"'”’»)\]]*$")
 _OPENS = re.compile(r"[“‘«(\[„]$")
 _STARTS_CLOSING = re.compile(r"^[,.;:)\]}»”’%](?![.?])")
-_STARTS_LOWER = re.compile(r"^[\"'“‘(]?[^\W\d_]")
+_FIRST_WORD = re.compile(r"^[\"'“‘(]?([^\W\d_]+)")
 _BULLET = re.compile(r"^(?:[-*•·▪►–—+]\s|\d{1,3}[.)]\s)")
 MAX_JOINED_CHARS = 5_000
 
@@ -39,8 +39,17 @@ def continues(prev: str, line: str) -> bool:
         return False
     if _STARTS_CLOSING.match(line):
         return True
-    m = _STARTS_LOWER.match(line)
-    return bool(m) and m is not None and m.group()[-1].islower()
+    return starts_lower_word(line)
+
+
+def starts_lower_word(line: str) -> bool:
+    """True when the line's first word is all lower case ("demonstrate", not "eBay" or "iPhone").
+
+    A brand written with an inner capital starts sentences in lower case; it never marks a
+    continuation (found by the property suite: fixture prop-brand-name-start).
+    """
+    m = _FIRST_WORD.match(line)
+    return m is not None and m.group(1).islower()
 
 
 def split_blocks(text: str) -> list[Block]:
