@@ -17,6 +17,10 @@ NEAR_PROSE_SCORE = 0.25
 SHORT_LINE_COST = -0.35
 DROPPED_LINE_COST = -0.8
 MIN_SECOND_REGION_SHARE = 0.25
+ON_TOPIC_SHARE = 0.5
+OFF_TOPIC_SHARE = 0.2
+ON_TOPIC_SHORT_COST = -0.1
+OFF_TOPIC_SHORT_COST = -0.6
 
 
 def block_score(features: dict[str, float], dropped: bool) -> float:
@@ -27,6 +31,12 @@ def block_score(features: dict[str, float], dropped: bool) -> float:
         return min(PROSE_MAX_SCORE, 0.5 + features["words"] * PROSE_WORD_WEIGHT)
     if features["ends_sentence"] and features["words"] >= 4 and features["stopwords"] > 0:
         return NEAR_PROSE_SCORE
+    # A short line that shares the article's words (a subhead, a list item) costs little;
+    # one that shares none (a menu item, a teaser headline) costs more.
+    if features["topic"] >= ON_TOPIC_SHARE:
+        return ON_TOPIC_SHORT_COST
+    if features["topic"] < OFF_TOPIC_SHARE:
+        return OFF_TOPIC_SHORT_COST
     return SHORT_LINE_COST
 
 
