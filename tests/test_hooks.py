@@ -11,7 +11,7 @@ import pytest
 
 from cleaner.api import Cleaner
 from cleaner.hooks import cleaner_check, cleaner_fix, runner
-from cleaner.hooks.guard import measure_prose_loss, prose_line_numbers
+from cleaner.hooks.guard import measure_prose_loss, prose_flags
 from cleaner.model import Result
 
 BODY = [
@@ -241,7 +241,7 @@ def test_missing_file_is_an_error_line(capsys: pytest.CaptureFixture[str]) -> No
 
 def test_prose_loss_measure() -> None:
     text = "\n".join([TITLE, *BODY, "Home | News"])
-    assert prose_line_numbers(text) == {2, 3, 4, 5}
+    assert prose_flags([TITLE, *BODY, "Home | News"]) == [False, True, True, True, True, False]
     result = Cleaner().clean(text, kind="text")
     loss = measure_prose_loss(text, result)
     assert loss.prose_lines == 4 and loss.lost_prose_lines == 0 and not loss.exceeds(0.2)

@@ -13,7 +13,7 @@ from cleaner.learn.mine import MineOptions, group_documents, line_key
 
 
 def test_split_lines_strips_and_drops_blanks() -> None:
-    assert split_lines("  a \r\n\r\n b\u2028c\n") == ("a", "b", "c")
+    assert split_lines("  A \r\n\r\n B\u2028C\n") == ("A", "B", "C")
 
 
 def test_header_url_only_near_the_top() -> None:
@@ -60,7 +60,7 @@ def test_missing_root_is_an_input_error(tmp_path: Path) -> None:
 
 def test_small_groups_are_dropped(tmp_path: Path) -> None:
     for i in range(4):
-        (tmp_path / f"{i}.txt").write_text(f"Same first line\nbody {i}\n")
+        (tmp_path / f"{i}.txt").write_text(f"Same first line\nBody {i}\n")
     docs = list(iter_documents([tmp_path], patterns=("*.txt",)))
     assert group_documents(docs, MineOptions(min_support=5)) == []
     keys = {g.key for g in group_documents(docs, MineOptions(min_support=4))}
@@ -69,3 +69,11 @@ def test_small_groups_are_dropped(tmp_path: Path) -> None:
 
 def test_line_key_folds_numbers_and_spaces() -> None:
     assert line_key("©  2023   Daily Planet") == line_key("© 1999 Daily Planet") == "© 0 Daily Planet"
+
+
+def test_lines_are_the_engines_blocks() -> None:
+    # a converter that put a link on its own line: the engine joins the fragment, so learning does too
+    assert split_lines("Read the full story on\nour website today.\nNext") == (
+        "Read the full story on our website today.",
+        "Next",
+    )

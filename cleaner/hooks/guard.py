@@ -5,7 +5,8 @@ on the wrong site) shows up as prose disappearing. Boilerplate is mostly
 short lines (menus, share buttons, "Newspapers in English"); prose-like lines
 (``cleaner.features.is_prose``: long, with sentence punctuation and function
 words) are what a person wrote. So the hooks count the prose-like lines of a
-file and how many of them the cleaned file would lose; above
+file (the engine's blocks: a line, or the fragments of one sentence it
+joined) and how many of them the cleaned file would lose; above
 ``Config.guard_prose_share`` the file is left alone and reported.
 
 The default share, 0.2, comes from the dev half of the text benchmark
@@ -23,6 +24,7 @@ article, not a rule eating the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.features import is_prose, line_stats
@@ -35,6 +37,7 @@ LOST_ROLES = frozenset({"removed", "author", "date"})
 """Segment roles that ``Result.to_text()`` leaves out (the title stays, above the body)."""
 CJK_LINE_SHARE = 1 / 3
 """A document is read as Chinese/Japanese/Korean when more than this share of its lines hold such characters."""
+LANGUAGE_SAMPLE_CHARS = 20_000
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -45,7 +48,7 @@ class ProseLoss:
     prose_lines: int
     lost_prose_lines: int
     lost_lines: tuple[int, ...]
-    """1-based numbers of the lost prose-like lines."""
+    """1-based first line numbers of the lost prose-like blocks."""
     body_left: bool
 
     @property
@@ -68,25 +71,28 @@ class ProseLoss:
         )
 
 
-def prose_line_numbers(text: str) -> set[int]:
-    """1-based numbers of the lines of ``text`` that read like body prose."""
-    stopwords = stopwords_for(guess_language(text))
-    lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
-    cjk = sum(1 for _, line in lines if _CJK.search(line)) > len(lines) * CJK_LINE_SHARE
-    return {n for n, line in lines if is_prose(line_stats(line, stopwords), cjk=cjk)}
+def prose_flags(texts: Sequence[str]) -> list[bool]:
+    """For each block text of one document: does it read like body prose (in the document's language)?"""
+    stopwords = stopwords_for(guess_language("\n".join(texts)[:LANGUAGE_SAMPLE_CHARS]))
+    cjk = sum(1 for t in texts if _CJK.search(t)) > len(texts) * CJK_LINE_SHARE
+    return [is_prose(line_stats(t, stopwords), cjk=cjk) for t in texts]
 
 
 def measure_prose_loss(text: str, result: Result) -> ProseLoss:
-    """Compare the input ``text`` with its cleaning ``result`` (line numbers are the result's segments')."""
-    prose = prose_line_numbers(text)
-    lost: set[int] = set()
-    for seg in result.segments:
-        if seg.role in LOST_ROLES:
-            lost.update(n for n in range(seg.start_line, seg.end_line + 1) if n in prose)
+    """How much of the prose of ``text`` its cleaning ``result`` would lose, judged on the result's segments.
+
+    The segments are the engine's blocks (a line, or fragments of one
+    sentence joined), each with its final role, so the guard sees exactly
+    what the rules saw.
+    """
+    segments = result.segments
+    flags = prose_flags([seg.text for seg in segments])
+    prose = [seg for seg, flag in zip(segments, flags, strict=True) if flag]
+    lost = [seg for seg in prose if seg.role in LOST_ROLES]
     has_content = any(line.strip() for line in text.split("\n"))
     return ProseLoss(
         prose_lines=len(prose),
         lost_prose_lines=len(lost),
-        lost_lines=tuple(sorted(lost)),
+        lost_lines=tuple(seg.start_line for seg in lost),
         body_left=bool(result.text.strip()) or not has_content,
     )

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from cleaner.adapters.text import normalise_newlines
 from cleaner.errors import InputError
+from cleaner.segment import split_blocks
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ _URL_HEADER = re.compile(r"^\s*(?:url|source|link|canonical)\s*[:=]\s*(https?://
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One document of the corpus, split into its non-blank lines."""
+    """One document of the corpus, split into the blocks the engine sees."""
 
     name: str
     """Where it came from, for examples and messages: ``path`` or ``path#record``."""
@@ -38,7 +39,7 @@ class Document:
     """The grouping directory: the first folder below the learned ``DIR`` (or ``DIR`` itself)."""
     url: str | None
     lines: tuple[str, ...]
-    """Stripped non-blank lines, in order."""
+    """Its blocks' texts, in order (``split_lines``)."""
 
     @property
     def host(self) -> str | None:
@@ -50,8 +51,12 @@ class Document:
 
 
 def split_lines(text: str) -> tuple[str, ...]:
-    """The stripped non-blank lines of ``text`` (the engine's blocks are these lines)."""
-    return tuple(s for s in (line.strip() for line in normalise_newlines(text).split("\n")) if s)
+    """The texts of the engine's blocks: stripped non-blank lines, sentence fragments joined as the engine joins them.
+
+    Learning sees exactly the units the rules will match, so a learned
+    line-anchored pattern fits the block it was learned from.
+    """
+    return tuple(b.text for b in split_blocks(normalise_newlines(text)))
 
 
 def header_url(lines: Sequence[str]) -> str | None:
