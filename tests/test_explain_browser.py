@@ -178,17 +178,22 @@ def test_hundred_thousand_line_document_renders(tmp_path: Path) -> None:
 
 
 def main(argv: Sequence[str]) -> int:
-    """Write the seed report's screenshots (wide and narrow) into the folder ``argv[0]``."""
+    """Write the seed report's screenshots into the folder ``argv[0]``: whole page at 1280 px, top at 400 px."""
     binary = chromium()
     if binary is None:
         print("chromium not installed: run scripts/install-chromium.sh", file=sys.stderr)
         return 1
     out = Path(argv[0] if argv else "docs")
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, DevTools(binary) as browser:
         report = Path(tmp) / "seeds.html"
         write_report(seed_docs(), report, sample=None)
-        run_browser(binary, report, width=1280, height=2400, screenshot=out / "report-seeds.png")
-        run_browser(binary, report, width=400, height=1600, screenshot=out / "report-seeds-narrow.png")
+        browser.open(report, width=1280, height=900)
+        height = int(browser.evaluate("document.documentElement.scrollHeight"))
+        browser.open(report, width=1280, height=height)
+        browser.evaluate("document.querySelectorAll('.chunk').forEach(c => c.style.contentVisibility = 'visible')")
+        browser.screenshot(out / "report-seeds.png")
+        browser.open(report, width=400, height=1600)
+        browser.screenshot(out / "report-seeds-narrow.png")
     print(f"wrote {out / 'report-seeds.png'} and {out / 'report-seeds-narrow.png'}")
     return 0
 

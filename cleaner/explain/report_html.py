@@ -98,7 +98,7 @@ def _legend() -> str:
         '<p class="k" data-role="example">Kept text is shown plain.</p>'
         '<p class="r" data-role="example"><span class="lab"><b>RULE01</b> the reason</span>'
         "<del>Removed text is struck through and grey, with the rule id and reason beside it "
-        "(hover for the full reason).</del></p>"
+        "(further lines removed by the same rule show the rule id; hover any line for its reason).</del></p>"
         '<p class="m" data-role="example"><span class="lab">title</span>'
         '<span class="t">Title, author and date lines are labelled with what was extracted.</span></p>'
         "</div>\n"
@@ -120,9 +120,10 @@ def _rule_table(c: Collected) -> str:
     for rule, t in rows:
         out.append(
             f'<tr data-rule="{text(rule)}"><th scope="row"><code>{text(rule)}</code></th>'
-            f'<td>{text(t.reason)}</td><td class="n">{t.docs:,}</td><td class="n opt">{t.segments:,}</td>'
-            f'<td class="n opt">{t.lines:,}</td><td class="n">{t.chars:,}</td>'
-            f'<td class="n">{_pct(t.chars, c.chars_total)}</td></tr>\n'
+            f'<td class="wide">{text(t.reason)}</td><td class="n" data-label="documents">{t.docs:,}</td>'
+            f'<td class="n opt" data-label="segments">{t.segments:,}</td>'
+            f'<td class="n opt" data-label="lines">{t.lines:,}</td><td class="n" data-label="chars">{t.chars:,}</td>'
+            f'<td class="n" data-label="share">{_pct(t.chars, c.chars_total)}</td></tr>\n'
         )
     out.append("</tbody></table></div>\n</section>\n")
     return "".join(out)
@@ -154,9 +155,11 @@ def _doc_table(shown: Sequence[DocEntry], anchors: dict[int, str]) -> str:
         anchor = anchors[e.index]
         tag = ' <span class="tag">outlier</span>' if e.why == "outlier" else ""
         out.append(
-            f'<tr><td class="n">{e.index + 1}</td><td><a href="#{anchor}">{text(e.name)}</a>{tag}</td>'
-            f'<td class="n">{_line_count(e):,}</td><td class="n">{e.chars_total:,}</td>'
-            f'<td class="n">{e.share_removed:.1%}</td><td>{_rules_brief(e.result.segments)}</td></tr>\n'
+            f'<tr><td class="n">{e.index + 1}</td><td class="wide"><a href="#{anchor}">{text(e.name)}</a>{tag}</td>'
+            f'<td class="n" data-label="lines">{_line_count(e):,}</td>'
+            f'<td class="n" data-label="chars">{e.chars_total:,}</td>'
+            f'<td class="n" data-label="removed">{e.share_removed:.1%}</td>'
+            f'<td class="wide">{_rules_brief(e.result.segments)}</td></tr>\n'
         )
     out.append("</tbody></table></div>\n</section>\n")
     return "".join(out)
@@ -210,6 +213,7 @@ def iter_document(entry: DocEntry, anchor: str) -> Iterator[str]:
         yield '<p class="empty">No segments: nothing to show.</p>\n'
     yield '<div class="text">\n'
     previous_end: int | None = None
+    previous: Segment | None = None
     segments = r.segments
     for start in range(0, len(segments), CHUNK_ROWS):
         chunk = segments[start:start + CHUNK_ROWS]
@@ -217,15 +221,22 @@ def iter_document(entry: DocEntry, anchor: str) -> Iterator[str]:
         parts = [f'<div class="chunk" style="contain-intrinsic-size:auto {estimate}px">\n']
         for s in chunk:
             gap = previous_end is not None and s.start_line > previous_end + 1
-            parts.append(render_segment(s, gap))
-            previous_end = s.end_line
+            repeat = (previous is not None and previous.role == "removed" and s.role == "removed"
+                      and previous.rule == s.rule and previous.reason == s.reason)
+            parts.append(render_segment(s, gap, repeat=repeat))
+            previous_end, previous = s.end_line, s
         parts.append("</div>\n")
         yield "".join(parts)
     yield '</div>\n<p class="back"><a href="#top">Back to the summary</a></p>\n</section>\n'
 
 
-def render_segment(s: Segment, gap: bool = False) -> str:
-    """One segment as one ``<p>``: plain when kept, labelled and struck through when removed."""
+def render_segment(s: Segment, gap: bool = False, *, repeat: bool = False) -> str:
+    """One segment as one ``<p>``: plain when kept, labelled and struck through when removed.
+
+    ``repeat`` (same rule and reason as the removed segment just above) keeps the reason in the
+    label for screen readers and on hover but shows only the rule id, so a run of 30 removed
+    teaser lines doesn't repeat one sentence 30 times.
+    """
     lines = f"{s.start_line}" if s.end_line == s.start_line else f"{s.start_line}-{s.end_line}"
     g = " g" if gap else ""
     if s.role == "body":
@@ -235,7 +246,8 @@ def render_segment(s: Segment, gap: bool = False) -> str:
         reason = text(s.reason or "")
         return (
             f'<p class="r{g}" data-role="removed" data-rule="{rule}" data-l="{lines}" '
-            f'title="{rule} — {reason}"><span class="lab"><b>{rule}</b> {reason}</span>'
+            f'title="{rule} — {reason}"><span class="lab"><b>{rule}</b> '
+            f'<span class="{"why sr" if repeat else "why"}">{reason}</span></span>'
             f"<del>{text(s.text)}</del></p>\n"
         )
     return (
