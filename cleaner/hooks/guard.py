@@ -12,10 +12,10 @@ joined) and how many of them the cleaned file would lose; above
 The default share, 0.2, comes from the dev half of the text benchmark
 (1,287 raw scraped pages, the heaviest boilerplate a corpus holds): normal
 cleaning loses no prose-like line on most pages and more than 20% on about
-1% of them (captions and teasers that read like sentences), so a person
+2% of them (captions and teasers that read like sentences), so a person
 reviews a handful of files, while a misfiring rule that eats an article
 loses far more than a fifth of it and is always stopped. At 0.1 the guard
-stops ~4% of files, at 0.3 it lets a rule take a third of an article.
+stops ~5% of files, at 0.3 it lets a rule take a third of an article.
 One lost prose-like line never trips the share alone
 (``GUARD_MIN_LOST_LINES``): that is one caption or disclaimer in a short
 article, not a rule eating the body.
