@@ -178,14 +178,16 @@ def test_a_failing_file_is_left_alone_and_the_rest_go_on(
 
 
 def test_not_idempotent_cleaning_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    class Growing:
+    class Shrinking:
+        """Drops the first line every time: honest text, but never a fixed point."""
+
         def clean(self, content: str | bytes, *, kind: str = "auto") -> Result:
             text = content if isinstance(content, str) else content.decode()
-            return Result(text=text.strip() + " more")
+            return Result(text="\n\n".join([line for line in text.split("\n") if line.strip()][1:]))
 
     doc = write(tmp_path / "doc.txt", DIRTY)
     files = runner.FileCleaner(runner.ConfigResolver())
-    files._cleaners[files.resolver.config_for(doc)] = Growing()  # type: ignore[assignment]
+    files._cleaners[files.resolver.config_for(doc)] = Shrinking()  # type: ignore[assignment]
     outcome = files.process(str(doc), fix=True)
     assert outcome.status == "error" and "not idempotent" in outcome.findings[0].message
     assert doc.read_text(encoding="utf-8") == DIRTY
@@ -254,3 +256,16 @@ def test_layout_only_rewrite_says_so(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert cleaner_fix.main(["doc.txt"]) == 1
     assert "layout only" in capsys.readouterr().out
     assert doc.read_text(encoding="utf-8") == clean
+
+
+def test_invented_text_is_never_written(tmp_path: Path) -> None:
+    class Inventing:
+        def clean(self, content: str | bytes, *, kind: str = "auto") -> Result:
+            return Result(text="A sentence that was never in the file, made up by a broken repair.")
+
+    doc = write(tmp_path / "doc.txt", DIRTY)
+    files = runner.FileCleaner(runner.ConfigResolver())
+    files._cleaners[files.resolver.config_for(doc)] = Inventing()  # type: ignore[assignment]
+    outcome = files.process(str(doc), fix=True)
+    assert outcome.status == "error" and "nothing invented" in outcome.findings[0].message
+    assert doc.read_text(encoding="utf-8") == DIRTY

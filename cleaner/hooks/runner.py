@@ -21,6 +21,7 @@ from cleaner.config import Config
 from cleaner.config_files import ConfigResolver, FoundConfig, matches_patterns
 from cleaner.errors import CleanerError
 from cleaner.hooks.guard import measure_prose_loss
+from cleaner.invariants import MAX_TRACE_LINES, check_nothing_invented
 from cleaner.io_safe import atomic_write_bytes
 from cleaner.model import Result
 
@@ -169,7 +170,14 @@ class FileCleaner:
             first = loss.lost_lines[0] if loss.lost_lines else 1
             guard = Finding(path, first, "GUARD", loss.describe(config.guard_prose_share))
             return FileOutcome(path, "guarded", (guard, *removal_findings(path, result)))
-        # Safety net: the rewritten file must be a fixed point, or the next commit would change it again.
+        # Safety nets before a file is overwritten: its new body is made of its own lines
+        # (cleaner.invariants, the property suite's check), and it is a fixed point, or the
+        # next commit would change it again.
+        if sum(1 for line in lf_text.split("\n") if line.strip()) <= MAX_TRACE_LINES:
+            invented = check_nothing_invented(lf_text, result.text)
+            if invented:
+                message = f"cleaned text fails 'nothing invented' ({invented[0]}); file left untouched"
+                return FileOutcome(path, "error", (Finding(path, 1, "ERROR", message),))
         again = cleaner.clean(new_text, kind="text").to_text()
         if again != new_text:
             message = "cleaning the cleaned text changes it again (not idempotent); file left untouched"
