@@ -261,3 +261,25 @@ def test_a_document_that_kills_its_worker_is_an_error_record(tmp_path: Path, mon
     assert [r["id"] for r in _lines(out)] == [0, 1, 3, 4, 5]
     [err] = _lines(tmp_path / "out.errors.jsonl")
     assert (err["line"], err["error"]) == (3, "worker process died while cleaning this document")
+
+
+def test_progress_bar_line() -> None:
+    import io
+
+    from cleaner.batch.stats import Progress
+
+    stream = io.StringIO()
+    bar = Progress(stream, total_bytes=1000)
+    bar.started -= 2.0  # two seconds in
+    bar.update(50, 250)
+    line = stream.getvalue()
+    assert "50 docs" in line and "25 docs/s" in line and "25.0%" in line and "ETA 0:00:06" in line
+    bar.clear()
+    assert stream.getvalue().endswith("\r\x1b[2K")
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path, capsys: Any) -> None:
+    src = _write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": PAGE}])
+    assert main(["batch", str(src), "-o", str(tmp_path / "o.jsonl"), "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "\r" not in err and "1 documents" in err  # the summary, but no bar

@@ -92,7 +92,15 @@ def _tree_rss_kb(pid: int) -> int:
 
 
 def run_measured(cmd: Sequence[str]) -> dict[str, Any]:
-    """Run ``cmd``, sampling the process tree's RSS; return wall time and peak memory figures."""
+    """Run ``cmd``, sampling the process tree's RSS; return wall time, CPU time and peak memory figures.
+
+    ``cpu_seconds / seconds`` is the parallelism the run really got: on a machine busy with other
+    work, two workers cannot go faster than the cores they are given.
+    """
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak_tree = 0
@@ -102,7 +110,9 @@ def run_measured(cmd: Sequence[str]) -> dict[str, Any]:
     stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
-    return {"seconds": time.monotonic() - start, "peak_tree_rss_kb": peak_tree}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"seconds": time.monotonic() - start, "cpu_seconds": cpu, "peak_tree_rss_kb": peak_tree, "load_before": load}
 
 
 def _batch_cmd(inputs: Sequence[str], out: str, workers: int, extra: Sequence[str] = ()) -> list[str]:
@@ -121,7 +131,10 @@ def throughput(name: str, inputs: Sequence[str], workers: Sequence[int], extra: 
             with open(f"{out}.stats.json", encoding="utf-8") as f:
                 stats = json.load(f)
             rows[str(n)] = {"docs": stats["docs"], "errors": stats["errors"], "seconds": stats["seconds"],
-                            "docs_per_second": stats["docs_per_second"], "wall_seconds": round(measured["seconds"], 2)}
+                            "docs_per_second": stats["docs_per_second"], "wall_seconds": round(measured["seconds"], 2),
+                            "cpu_seconds": round(measured["cpu_seconds"], 1),
+                            "cores_used": round(measured["cpu_seconds"] / measured["seconds"], 2),
+                            "load_average_before": round(measured["load_before"], 2)}
     first = rows[str(workers[0])]["docs_per_second"]
     ratios = {n: round(rows[n]["docs_per_second"] / first, 2) for n in rows}
     return {"set": name, "workers": rows, "ratio_vs_first": ratios}

@@ -146,7 +146,7 @@ def run_batch(
                     if writer.errors is None:
                         progress.clear()
                     writer.write_error(outcome.line)
-                progress.update(stats.docs + stats.resumed_docs, outcome.offset)
+                progress.update(stats.docs + stats.resumed_docs, outcome.offset, skipped=stats.resumed_docs)
         writer.commit()
         committed = True
     finally:

@@ -120,8 +120,8 @@ class Progress:
         self.last_draw = 0.0
         self.drawn = False
 
-    def update(self, docs: int, offset: int) -> None:
-        """Redraw (rate-limited) after ``docs`` documents, ``offset`` input bytes consumed."""
+    def update(self, docs: int, offset: int, *, skipped: int = 0) -> None:
+        """Redraw (rate-limited) after ``docs`` documents (``skipped`` of them resumed), ``offset`` bytes read."""
         if self.stream is None:
             return
         now = time.monotonic()
@@ -129,7 +129,7 @@ class Progress:
             return
         self.last_draw = now
         elapsed = now - self.started
-        rate = docs / elapsed if elapsed > 0 else 0.0
+        rate = (docs - skipped) / elapsed if elapsed > 0 else 0.0
         parts = [f"{docs:,} docs", f"{rate:,.0f} docs/s"]
         if self.total:
             frac = min(offset / self.total, 1.0)
