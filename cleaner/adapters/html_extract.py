@@ -5,10 +5,13 @@ A paragraph of the page that trafilatura left out is put back, in its place, whe
 
 * it sits *between* two paragraphs trafilatura kept (a hole in the middle of the
   article is almost always a paragraph a rule mis-fired on), and
-* it looks like prose, not furniture: at least ``MIN_GAP_CHARS`` characters and a
-  link share below ``MAX_GAP_LINK_DENSITY``, and
-* it belongs to the article region: inside the readability-style main container or
-  the lowest element that holds all of trafilatura's paragraphs.
+* it looks like prose, not furniture: at least ``MIN_GAP_CHARS`` characters (any length
+  for a list item or subheading whose siblings were kept) and a link share below
+  ``MAX_GAP_LINK_DENSITY``, and it occurs once on the page, and
+* it sits at most ``GAP_ANCESTOR_LEVELS`` below an element holding kept paragraphs.
+
+A prose block *outside* that span comes back only when its parent has the same tag
+and class as the parent of kept paragraphs: the article split into repeated chunks.
 
 What comes back is still judged by the text rule engine afterwards, so a widget that
 slips through here can be removed there with a reason.
@@ -23,14 +26,18 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from cleaner.dom.density import TextBlock, text_blocks
+from cleaner.dom.density import TextBlock, main_container, text_blocks
 
 logger = logging.getLogger(__name__)
 
+BIG_TREE_NODES = 25_000
+"""Trees with more elements than this skip trafilatura and use the linear density extraction."""
 RECOVERABLE_TAGS = frozenset({"p", "blockquote", "pre", "li", "h2", "h3", "h4", "h5", "h6"})
 """Only these leaf blocks are put back (never loose container text or captions)."""
 GAP_ANCESTOR_LEVELS = 4
 """A hole paragraph may sit this many levels below an element that holds kept paragraphs."""
+SHORT_SIBLING_TAGS = frozenset({"li", "h2", "h3", "h4", "h5", "h6"})
+"""A list item or subheading in a hole, beside kept paragraphs, comes back whatever its length."""
 MIN_GAP_CHARS = 40
 """A recovered paragraph has at least this many characters."""
 MAX_GAP_LINK_DENSITY = 0.3
@@ -43,6 +50,7 @@ class Extraction:
 
     paragraphs: tuple[str, ...]
     recovered: int = 0
+    big_tree: bool = False
 
 
 def _norm(text: str) -> str:
@@ -104,10 +112,10 @@ def _near(el: HtmlElement, kept_parents: set[int]) -> bool:
     return False
 
 
-def _prose(b: TextBlock, counts: Counter[str], joined: str) -> bool:
+def _prose(b: TextBlock, counts: Counter[str], joined: str, min_chars: int = MIN_GAP_CHARS) -> bool:
     return (
         b.tag in RECOVERABLE_TAGS
-        and len(b.text) >= MIN_GAP_CHARS
+        and len(b.text) >= min_chars
         and b.link_density <= MAX_GAP_LINK_DENSITY
         and counts[b.text] == 1
         and b.text not in joined
@@ -129,13 +137,16 @@ def merge_candidates(base: list[str], blocks: list[TextBlock]) -> Extraction:
     chunk_sigs = {sig for sig in map(_signature, parents) if sig is not None}
     counts = Counter(b.text for b in blocks)
     extra: dict[int, str] = {}
-    for b in blocks:
-        if b.order in extra or not _prose(b, counts, joined):
-            continue
-        parent = b.element.getparent()
-        in_gap = first < b.order < last and _near(b.element, kept_parents)
-        if in_gap or _signature(parent) in chunk_sigs:
-            extra[b.order] = b.text
+    for _ in range(2):  # the second pass lets siblings of recovered list items come back too
+        for b in blocks:
+            parent = b.element.getparent()
+            sibling = first < b.order < last and id(parent) in kept_parents and b.tag in SHORT_SIBLING_TAGS
+            if b.order in extra or not _prose(b, counts, joined, 1 if sibling else MIN_GAP_CHARS):
+                continue
+            in_gap = first < b.order < last and _near(b.element, kept_parents)
+            if in_gap or _signature(parent) in chunk_sigs:
+                extra[b.order] = b.text
+                kept_parents.add(id(parent))
     if not extra:
         return Extraction(tuple(base))
     out: list[str] = []
@@ -150,7 +161,26 @@ def merge_candidates(base: list[str], blocks: list[TextBlock]) -> Extraction:
     return Extraction(tuple(out), recovered=len(extra))
 
 
-def extract_body(root: HtmlElement, url: str | None) -> Extraction:
-    """trafilatura's body of the (pruned) page, with holes filled by the recall safeguard."""
+def density_paragraphs(blocks: list[TextBlock]) -> list[str]:
+    """The prose blocks of the readability-style main container (the linear-time fallback)."""
+    container = main_container(blocks)
+    if container is None:
+        return []
+    return [
+        b.text
+        for b in blocks
+        if b.link_density <= MAX_GAP_LINK_DENSITY and _inside(b.element, container) and b.element is not container
+    ] or [b.text for b in blocks if b.element is container]
+
+
+def extract_body(root: HtmlElement, url: str | None, *, nodes: int = 0) -> Extraction:
+    """trafilatura's body of the (pruned) page, with holes filled by the recall safeguard.
+
+    Past ``BIG_TREE_NODES`` elements trafilatura slows down sharply (issue 8: 50,000
+    sibling paragraphs take seconds), so only the linear density candidate runs.
+    """
+    blocks = text_blocks(root)
+    if nodes > BIG_TREE_NODES:
+        return Extraction(tuple(density_paragraphs(blocks)), big_tree=True)
     base = trafilatura_paragraphs(root, url)
-    return merge_candidates(base, text_blocks(root))
+    return merge_candidates(base, blocks)

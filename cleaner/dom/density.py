@@ -46,7 +46,7 @@ def _norm(text: str) -> str:
 
 
 def _has_block_child(el: HtmlElement) -> bool:
-    return any(isinstance(c.tag, str) and c.tag in BLOCK_LEVEL for c in el.iterdescendants())
+    return next(el.iterdescendants(*BLOCK_LEVEL), None) is not None
 
 
 def _link_chars(el: HtmlElement) -> int:
@@ -66,28 +66,24 @@ def _direct_text(el: HtmlElement) -> str:
 def text_blocks(root: HtmlElement) -> list[TextBlock]:
     """Leaf text blocks (paragraphs, headings, list items, cells) and loose text of containers."""
     blocks: list[TextBlock] = []
-    skip_until: HtmlElement | None = None
-    for el in root.iter():
+    stack: list[HtmlElement] = [root]
+    while stack:
+        el = stack.pop()
         tag = el.tag
-        if not isinstance(tag, str):
+        if not isinstance(tag, str) or tag in SKIP_TAGS:
             continue
-        if skip_until is not None:
-            if any(a is skip_until for a in el.iterancestors()):
-                continue
-            skip_until = None
-        if tag in SKIP_TAGS:
-            skip_until = el
-            continue
+        children = list(el)
         if tag in LEAF_BLOCK_TAGS and not _has_block_child(el):
             text = _norm("".join(el.itertext()))
-            skip_until = el
-        elif tag in CONTAINER_TAGS or tag in LEAF_BLOCK_TAGS:
-            text = _direct_text(el)
-        else:
+            if text:
+                links = _link_chars(el)
+                blocks.append(TextBlock(len(blocks), text, tag, min(1.0, links / len(text)), el))
             continue
-        if text:
-            links = _link_chars(el) if skip_until is el else 0
-            blocks.append(TextBlock(len(blocks), text, tag, min(1.0, links / len(text)), el))
+        if tag in CONTAINER_TAGS or tag in LEAF_BLOCK_TAGS:
+            text = _direct_text(el)
+            if text:
+                blocks.append(TextBlock(len(blocks), text, tag, 0.0, el))
+        stack.extend(reversed(children))
     return blocks
 
 

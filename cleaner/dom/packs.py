@@ -25,7 +25,10 @@ DomAction = Literal["drop"]
 DomExpect = Literal["drop", "keep"]
 
 PACK_KEYS = {"name", "summary", "default"}
-RULE_KEYS = {"id", "name", "summary", "action", "css", "xpath", "when", "example"}
+RULE_KEYS = {"id", "name", "summary", "action", "css", "xpath", "class_words", "when", "example"}
+SELECTOR_KEYS = ("css", "xpath", "class_words")
+CLASS_WORD_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WHEN_KEYS = {"min_link_density", "max_link_density", "max_chars", "min_links", "max_page_share", "repeated"}
 EXAMPLE_KEYS = {"expect", "html", "text"}
 ACTIONS = ("drop",)
@@ -64,6 +67,7 @@ class DomRule:
     action: DomAction
     selector: str
     xpath: Any  # lxml.etree.XPath
+    attr_re: re.Pattern[str] | None  # for class_words rules: the exact word match on class and id
     when: DomWhen
     examples: tuple[DomExample, ...]
     pack: str
@@ -93,20 +97,36 @@ def _fail(path: str, message: str, rule: str | None = None) -> RulePackError:
     return RulePackError(path, message, rule)
 
 
-def _compile_selector(raw: dict[str, Any], path: str, rid: str) -> tuple[str, Any]:
-    css, xpath = raw.get("css"), raw.get("xpath")
-    if (css is None) == (xpath is None):
-        raise _fail(path, "needs exactly one of 'css' or 'xpath'", rid)
-    source = css if css is not None else xpath
-    if not isinstance(source, str) or not source.strip():
-        raise _fail(path, "selector must be a non-empty string", rid)
-    if css is not None:
+def _class_words_selector(words: Any, path: str, rid: str) -> tuple[str, str, re.Pattern[str]]:
+    """XPath prefilter (case-insensitive substring, fast in C) and the exact word regex for class_words."""
+    valid = isinstance(words, list) and all(isinstance(w, str) and CLASS_WORD_RE.match(w) for w in words)
+    if not valid or not words:
+        raise _fail(path, "class_words must be a non-empty list of lowercase words (a-z, 0-9, '-', '_')", rid)
+    lowered = f"translate(concat(@class, ' ', @id), '{_UPPER}', '{_UPPER.lower()}')"
+    tests = " or ".join(f"contains({lowered}, '{w}')" for w in words)
+    word_re = re.compile(r"(?:^|[\s_-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:[\s_-]|$)", re.I)
+    return f"class_words={words}", f"//*[@class or @id][{tests}]", word_re
+
+
+def _compile_selector(raw: dict[str, Any], path: str, rid: str) -> tuple[str, Any, re.Pattern[str] | None]:
+    given = [k for k in SELECTOR_KEYS if k in raw]
+    if len(given) != 1:
+        raise _fail(path, f"needs exactly one of {SELECTOR_KEYS}", rid)
+    kind = given[0]
+    attr_re: re.Pattern[str] | None = None
+    if kind == "class_words":
+        label, source, attr_re = _class_words_selector(raw[kind], path, rid)
+    else:
+        label = source = raw[kind]
+        if not isinstance(source, str) or not source.strip():
+            raise _fail(path, "selector must be a non-empty string", rid)
+    if kind == "css":
         try:
-            source = GenericTranslator().css_to_xpath(css, prefix="descendant-or-self::")
+            source = GenericTranslator().css_to_xpath(label, prefix="descendant-or-self::")
         except SelectorError as exc:
-            raise _fail(path, f"bad CSS selector {css!r}: {exc}", rid) from exc
+            raise _fail(path, f"bad CSS selector {label!r}: {exc}", rid) from exc
     try:
-        return str(css or xpath), lxml.etree.XPath(source, namespaces=XPATH_NAMESPACES)
+        return str(label), lxml.etree.XPath(source, namespaces=XPATH_NAMESPACES), attr_re
     except lxml.etree.XPathSyntaxError as exc:
         raise _fail(path, f"bad XPath {source!r}: {exc}", rid) from exc
 
@@ -147,7 +167,7 @@ def _parse_rule(raw: Any, pack: str, path: str) -> DomRule:
         raise _fail(path, "summary must be one non-empty line", rid)
     if raw.get("action") not in ACTIONS:
         raise _fail(path, f"action must be one of {ACTIONS}", rid)
-    selector, xpath = _compile_selector(raw, path, rid)
+    selector, xpath, attr_re = _compile_selector(raw, path, rid)
     examples = tuple(_parse_example(e, path, rid) for e in raw.get("example", ()))
     if {e.expect for e in examples} != {"drop", "keep"}:
         raise _fail(path, "needs at least one 'drop' and one 'keep' example", rid)
@@ -158,6 +178,7 @@ def _parse_rule(raw: Any, pack: str, path: str) -> DomRule:
         action="drop",
         selector=selector,
         xpath=xpath,
+        attr_re=attr_re,
         when=_parse_when(raw.get("when"), path, rid),
         examples=examples,
         pack=pack,

@@ -66,6 +66,24 @@ def _holds(rule: DomRule, el: HtmlElement, text: str, page_chars: int, repeats: 
     return True
 
 
+def unwrap_layout_tables(root: HtmlElement) -> int:
+    """Turn layout tables (cells holding paragraphs or headings) into plain divs; return how many.
+
+    Old sites lay the whole page out in one table; extractors then read the article as a
+    single table cell and flatten its paragraphs and lists (fixtures/html-linkfarm).
+    """
+    count = 0
+    for table in list(root.iter("table")):
+        if table.find(".//table") is not None or table.find(".//td//p") is None and table.find(".//td//h1") is None:
+            continue
+        for el in table.iter("table", "thead", "tbody", "tfoot", "tr", "td", "th"):
+            el.tag = "div"
+            for attr in ("width", "valign", "colspan", "rowspan"):
+                el.attrib.pop(attr, None)
+        count += 1
+    return count
+
+
 def _attached(el: HtmlElement, root: HtmlElement) -> bool:
     """False when an earlier drop already took ``el`` out of the page with an ancestor."""
     top = el
@@ -77,11 +95,15 @@ def _attached(el: HtmlElement, root: HtmlElement) -> bool:
 def prune_tree(root: HtmlElement, rules: Sequence[DomRule]) -> tuple[DomRemoval, ...]:
     """Drop, in place, every element a rule selects and whose conditions hold; return what went."""
     lxml.etree.strip_elements(root, *NON_TEXT_TAGS, with_tail=False)
+    unwrap_layout_tables(root)
     body = root.find("body")
     page_chars = len(element_text(body if body is not None else root))
     removed: list[DomRemoval] = []
     for rule in rules:
         selected = [el for el in rule.xpath(root) if isinstance(el, HtmlElement) and el.tag not in PROTECTED_TAGS]
+        if rule.attr_re is not None:
+            word_re = rule.attr_re
+            selected = [el for el in selected if word_re.search(f"{el.get('class', '')} {el.get('id', '')}")]
         if not selected:
             continue
         texts = [element_text(el) for el in selected]
