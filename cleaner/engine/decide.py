@@ -112,7 +112,21 @@ def _section_pass(
                 if work[j].role == "body":
                     work[j].role, work[j].rule = "removed", rule
                 j += 1
+            if j < n and work[j].role == "body":
+                _give_back(rule, i, j, table, work)
             i = j
+
+
+def _give_back(rule: Rule, start: int, end: int, table: FeatureTable, work: list[_Work]) -> None:
+    """The body resumes at ``end``: the sentences just before it are the article's, not the farm's.
+
+    A short sentence after an inline link farm ("He declined to comment.") is shaped like a teaser
+    with a full stop; only where it sits tells them apart (fixture prop-linkfarm-short-paragraph).
+    """
+    k = end - 1
+    while k > start and work[k].rule is rule and table.values[k]["ends_sentence"]:
+        work[k].role, work[k].rule = "body", None
+        k -= 1
 
 
 def _context(table: FeatureTable, work: list[_Work]) -> int | None:
