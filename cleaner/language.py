@@ -15,6 +15,9 @@ from collections import Counter
 from pathlib import Path
 
 GUESS_SAMPLE_WORDS = 3000
+# jusText's "Simple_English" is a subset of its English list, not a language; being shorter it
+# would win the size-normalised vote on ordinary English pages and cost function words.
+NOT_LANGUAGES = frozenset({"Simple_English"})
 MIN_GUESS_HITS = 5
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -29,6 +32,8 @@ def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
     folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
     lists: dict[str, frozenset[str]] = {}
     for path in sorted(folder.glob("*.txt")):
+        if path.stem in NOT_LANGUAGES:
+            continue
         words = path.read_text(encoding="utf-8").split("\n")
         lists[path.stem] = frozenset(w.strip().lower() for w in words if w.strip())
     by_word: dict[str, list[str]] = {}
@@ -42,12 +47,13 @@ def guess_language(text: str) -> str | None:
     """The stoplist language that covers most of the text's first words, or None."""
     by_word, lists = _index()
     counts: Counter[str] = Counter()
-    for n, match in enumerate(_WORD.finditer(text)):
-        if n >= GUESS_SAMPLE_WORDS:
-            break
-        langs = by_word.get(match.group().lower())
+    # Count each distinct word once per occurrence, in C: a Counter of the sample's words first.
+    sample = _WORD.findall(text[: GUESS_SAMPLE_WORDS * 8].lower())[:GUESS_SAMPLE_WORDS]
+    for word, times in Counter(sample).items():
+        langs = by_word.get(word)
         if langs:
-            counts.update(langs)
+            for lang in langs:
+                counts[lang] += times
     if not counts:
         return None
     # Normalise by list size a little, so huge stoplists don't win by default.

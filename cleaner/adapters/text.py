@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from cleaner.adapters.decode import utf16_without_bom, decode_bytes
 from cleaner.config import Config
 from cleaner.errors import InputError, LimitExceeded
@@ -12,7 +14,7 @@ from cleaner.errors import InputError, LimitExceeded
 LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n\n", "\x0c": "\n\n", "\x0b": "\n", "\x85": "\n"}
 
 # C0 controls other than tab/newline carry no text; NUL in particular breaks downstream tools.
-_CONTROL_TABLE = {c: None for c in range(32) if c not in (9, 10)} | {0x7F: None}
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def normalise_newlines(text: str) -> str:
@@ -22,7 +24,7 @@ def normalise_newlines(text: str) -> str:
     for old in ("\u2028", "\u2029", "\x0c", "\x0b", "\x85"):
         if old in text:
             text = text.replace(old, LINE_BREAKS[old])
-    return text.translate(_CONTROL_TABLE)
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 BINARY_NUL_SHARE = 0.1
