@@ -59,6 +59,8 @@ _ABBREVIATION_END = re.compile(
 )
 _ENDS_SENT = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 _BULLET = re.compile(r"^(?:[-*•·▪►–—+]\s|\d{1,3}[.)]\s)")
+_DIGIT = re.compile(r"\d")
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
 _URL = re.compile(r"https?://|www\.|\S+@\S+\.\w")
 
 
@@ -83,24 +85,25 @@ def line_stats(text: str, stopwords: frozenset[str]) -> LineStats:
     """Features of a single line of text."""
     tokens = _TOKEN.findall(text)
     alpha = [t for t in tokens if not t.isdigit()]
+    lowered = [t.lower() for t in alpha]
     cjk = len(_CJK.findall(text)) if not text.isascii() else 0
     words = max(len(tokens), cjk / 2)
-    stop = sum(1 for t in alpha if t.lower() in stopwords)
-    caps = sum(1 for t in alpha if t[0].isupper())
-    first_alpha = next((c for c in text if c.isalpha()), "")
+    stop = sum(map(stopwords.__contains__, lowered))
+    caps = sum(map(str.isupper, [t[0] for t in alpha]))
+    first = _FIRST_LETTER.search(text)
     n = max(len(alpha), 1)
     return LineStats(
         chars=len(text),
         words=words,
         sentences=count_sentences(text),
         ends_sentence=int(bool(_ENDS_SENT.search(text))),
-        starts_lower=int(first_alpha.islower()),
+        starts_lower=int(first is not None and first.group().islower()),
         stopwords=stop / n if alpha else 0.0,
         caps=caps / n if alpha else 0.0,
-        digits=sum(c.isdigit() for c in text) / max(len(text), 1),
+        digits=len(_DIGIT.findall(text)) / max(len(text), 1),
         bullet=int(bool(_BULLET.match(text))),
         has_url=int(bool(_URL.search(text))),
-        content_words=frozenset(t.lower() for t in alpha if len(t) > 3 and t.lower() not in stopwords),
+        content_words=frozenset(t for t in lowered if len(t) > 3 and t not in stopwords),
     )
 
 
@@ -172,16 +175,16 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
                 "sentences": s.sentences,
                 "ends_sentence": s.ends_sentence,
                 "starts_lower": s.starts_lower,
-                "stopwords": round(s.stopwords, 3),
-                "caps": round(s.caps, 3),
-                "digits": round(s.digits, 3),
+                "stopwords": s.stopwords,
+                "caps": s.caps,
+                "digits": s.digits,
                 "bullet": s.bullet,
                 "has_url": s.has_url,
                 "repeated": counts[key] if key else 1,
-                "position": round(i / last, 3),
+                "position": i / last,
                 "prose": int(p),
                 "headline": int(is_headline(s)),
-                "topic": round(shared / len(own), 3) if own else 0.0,
+                "topic": shared / len(own) if own else 0.0,
                 "before_title": 0,
                 "after_body": 0,
                 "in_region": 1,
