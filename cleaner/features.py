@@ -158,8 +158,12 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
     counts = Counter(keys)
     prose_flags = [is_prose(s, cjk=cjk_doc) for s in stats]
     vocab: Counter[str] = Counter()
-    for s, p in zip(stats, prose_flags, strict=True):
-        if p:
+    vocab_keys: set[str] = set()
+    # Each distinct prose text counts once: a teaser printed in two link farms must not vouch for
+    # itself through its copy (fixture prop-repeated-teaser).
+    for s, p, key in zip(stats, prose_flags, keys, strict=True):
+        if p and key not in vocab_keys:
+            vocab_keys.add(key)
             vocab.update(s.content_words)
     last = max(len(blocks) - 1, 1)
     out: list[dict[str, float]] = []
