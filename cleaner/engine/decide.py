@@ -124,9 +124,15 @@ def _give_back(rule: Rule, start: int, end: int, table: FeatureTable, work: list
     with a full stop; only where it sits tells them apart (fixture prop-linkfarm-short-paragraph).
     """
     k = end - 1
-    while k > start and work[k].rule is rule and table.values[k]["ends_sentence"]:
+    while k > start and work[k].rule is rule and _resumed_sentence(table.values[k]):
         work[k].role, work[k].rule = "body", None
         k -= 1
+
+
+def _resumed_sentence(features: dict[str, float]) -> bool:
+    # A short sentence, or a longer one that shares a word (a name, a place) with the article; a
+    # multi-sentence teaser about something else stays in the farm (fixture prop-linkfarm-short-paragraph).
+    return bool(features["ends_sentence"]) and (not features["prose"] or features["topic"] > 0)
 
 
 def _context(table: FeatureTable, work: list[_Work]) -> int | None:
