@@ -34,22 +34,25 @@ FEATURES: dict[str, str] = {
     "after_body": "1 if the block comes after the last prose block",
     "in_region": "1 if the block lies inside the detected article region",
     "caption_repeat": "1 if the block repeats the text of a caption removed elsewhere on the page",
+    "title_repeat": "1 if the block repeats the detected title (a headline printed twice)",
     "region_distance": "blocks between this block and the nearest block of the article region (0 inside it)",
     "region_topic": "share of the block's content words found in the prose of the article region (1 inside it)",
 }
 
 CONTEXT_FEATURES = frozenset(
-    {"before_title", "after_body", "in_region", "caption_repeat", "region_topic", "region_distance"}
+    {"before_title", "after_body", "in_region", "caption_repeat", "region_topic", "region_distance", "title_repeat"}
 )
 """Features known only after the first rule pass; rules that use them run in the second pass."""
 
 PROSE_MIN_WORDS = 8
+CJK_PROSE_MIN_WORDS = 10  # 20 characters with a full stop: a short Chinese news paragraph (fixture prop-cjk-title)
 PROSE_MIN_STOPWORDS = 0.15
 LONG_PROSE_WORDS = 25
 HEADLINE_MAX_WORDS = 30
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
 _SENT_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)(?=\s|$)")
 # A full stop closing an abbreviation ("U.S. pledges", "p.m. ET", "St. Louis", "Dr. Mehta", "z. B.") ends
 # no sentence inside a line; found by the property suite (fixture prop-abbreviation-headline).
@@ -57,7 +60,7 @@ _ABBREVIATION_END = re.compile(
     r"(?:^|[\s(.“\"'])(?:[^\W\d_]|[A-Z]{2}|(?i:mr|mrs|ms|dr|st|sen|gov|rep|gen|prof|jr|sr|inc|corp|co|ltd|no|nr|vs"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|bzw|ca|sra|dra))\.$"
 )
-_ENDS_SENT = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+_ENDS_SENT = re.compile(r"[.!?…。！？:;：；][\"'”’»)\]」』]*$")
 _BULLET = re.compile(r"^(?:[-*•·▪►–—+]\s|\d{1,3}[.)]\s)")
 _DIGIT = re.compile(r"\d")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
@@ -103,8 +106,22 @@ def line_stats(text: str, stopwords: frozenset[str]) -> LineStats:
         digits=len(_DIGIT.findall(text)) / max(len(text), 1),
         bullet=int(bool(_BULLET.match(text))),
         has_url=int(bool(_URL.search(text))),
-        content_words=frozenset(t for t in lowered if len(t) > 3 and t not in stopwords),
+        content_words=_content_words(text, lowered, stopwords, cjk),
     )
+
+
+def _content_words(text: str, lowered: list[str], stopwords: frozenset[str], cjk: int) -> frozenset[str]:
+    """Words longer than three letters that are not function words; character pairs for CJK.
+
+    CJK writes no spaces, so a "word" token is a whole clause that never recurs; its character
+    bigrams do ("杭州", "光伏"), which lets titles and topics work in Chinese and Japanese
+    (found by the property suite: fixture prop-cjk-title).
+    """
+    words = frozenset(t for t in lowered if len(t) > 3 and t not in stopwords)
+    if not cjk:
+        return words
+    pairs = {run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
+    return frozenset(w for w in words if not _CJK.search(w)) | pairs
 
 
 def count_sentences(text: str) -> int:
@@ -121,7 +138,7 @@ def count_sentences(text: str) -> int:
 def is_prose(s: LineStats, *, cjk: bool = False) -> bool:
     """Reads like body prose: long enough, with sentence punctuation and function words."""
     if cjk:
-        return s.words >= 15 and s.sentences >= 1
+        return s.words >= CJK_PROSE_MIN_WORDS and s.sentences >= 1
     if s.words >= LONG_PROSE_WORDS and s.stopwords >= PROSE_MIN_STOPWORDS * 0.7:
         return True
     punctuated = bool(s.ends_sentence) or s.sentences >= 1
@@ -195,6 +212,7 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
                 "caption_repeat": 0,
                 "region_topic": 1.0,
                 "region_distance": 0,
+                "title_repeat": 0,
             }
         )
     return FeatureTable(out, [s.content_words for s in stats], keys, frozenset(vocab))

@@ -15,6 +15,8 @@ TITLE_SEARCH_BLOCKS = 25
 TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 30
 TITLE_MIN_TOPIC = 0.3
+TITLE_SHARED_CAP = 6
+TITLE_MAX_SEPARATORS = 3
 
 _MONTHS = {
     m: i
@@ -84,32 +86,51 @@ def normalise_author(value: str) -> str:
     return v
 
 
+_SEPARATORS = re.compile(r"\s[/|•·>»]\s")
+
+
+def count_separators(text: str) -> int:
+    """Spaced list separators in a line ("a / b / c", "x | y")."""
+    return len(_SEPARATORS.findall(text))
+
+
 def pick_title(
     features: Sequence[dict[str, float]],
     content_words: Sequence[frozenset[str]],
     body_vocab: frozenset[str],
     taken: Sequence[bool],
+    separators: Sequence[int] | None = None,
 ) -> int | None:
     """Index of the title block: headline-shaped, near the top, most on-topic; None if nothing fits.
 
     Only blocks before the first prose block are candidates, so a headline-shaped
-    line inside the body (a subhead) never becomes the title.
+    line inside the body (a subhead) never becomes the title. Lines already removed
+    are skipped entirely, so cleaning the cleaned text picks the same title.
     """
     best: tuple[float, int] | None = None
+    ordinal = 0
     for i in range(min(len(features), TITLE_SEARCH_BLOCKS)):
         f = features[i]
+        if taken[i]:
+            continue  # removed lines neither stop the search nor count: the cleaned text has none of them
         if f["prose"]:
             break
-        if taken[i] or not TITLE_MIN_WORDS <= f["words"] <= TITLE_MAX_WORDS or f["has_url"] or f["bullet"]:
+        ordinal += 1
+        if not TITLE_MIN_WORDS <= f["words"] <= TITLE_MAX_WORDS or f["has_url"] or f["bullet"]:
             continue
+        if separators is not None and separators[i] >= TITLE_MAX_SEPARATORS:
+            continue  # a tag list or breadcrumb ("CSP / International / Photovoltaik / ..."), not a headline
         words = content_words[i]
         if not words:
             continue
-        topic = len(words & body_vocab) / len(words)
+        shared = len(words & body_vocab)
+        topic = shared / len(words)
         if topic < TITLE_MIN_TOPIC:
             continue
-        # Prefer on-topic, then longer, then earlier; a title printed twice is likelier the headline.
-        score = topic + 0.02 * min(len(words), 10) + (0.1 if f["repeated"] > 1 else 0.0) - 0.01 * i
+        # Prefer the line sharing the most of the body's words (a label like "Set your location" shares
+        # one), then the purest (a headline without the site name), then the earliest; a title printed
+        # twice is likelier the headline.
+        score = min(shared, TITLE_SHARED_CAP) + topic - 0.05 * ordinal + (0.5 if f["repeated"] > 1 else 0.0)
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.adapters.decode import utf16_without_bom, decode_bytes
+from cleaner.adapters.decode import decode_bytes, utf16_without_bom
 from cleaner.config import Config
 from cleaner.errors import InputError, LimitExceeded
 

@@ -23,11 +23,12 @@ from cleaner.engine.catalogue import Catalogue
 from cleaner.engine.packs import Rule
 from cleaner.engine.region import block_score, region_mask
 from cleaner.features import CONTEXT_FEATURES, FeatureTable
-from cleaner.metadata import is_date, normalise_author, parse_date, pick_title
+from cleaner.metadata import count_separators, is_date, normalise_author, parse_date, pick_title
 from cleaner.model import Block, Decision, Role
 
 CAPTION_PACK = "captions"
 CAPTION_MIN_KEY_CHARS = 20
+TITLE_REPEAT_MIN_SHARE = 0.6
 TITLE_REASON = "the page title (moved to Result.title)"
 
 
@@ -81,7 +82,7 @@ def _local_pass(
             break
         if w.role != "body":
             continue
-        hit = next((r for r in drop if r.matches(b.text, f, h)), None)
+        hit = next((r for r in drop if (r.pattern is None or r.id in h) and r.matches(b.text, f, h)), None)
         if hit is not None:
             w.role, w.rule = "removed", hit
     return meta
@@ -135,15 +136,31 @@ def _resumed_sentence(features: dict[str, float]) -> bool:
     return bool(features["ends_sentence"]) and (not features["prose"] or features["topic"] > 0)
 
 
-def _context(table: FeatureTable, work: list[_Work]) -> int | None:
+def _mark_title_repeats(table: FeatureTable, work: list[_Work], title: int) -> None:
+    """Blocks that repeat the title (page title and headline both printed, or the title in a footer)."""
+    key = table.keys[title]
+    for i in range(len(work)):
+        other = table.keys[i]
+        # "Headline - Site name" page titles hold the on-page headline as their start.
+        inside = other in key and (key.startswith(other) or len(other) >= TITLE_REPEAT_MIN_SHARE * len(key))
+        whole = key in other or inside
+        if i != title and work[i].role == "body" and len(other.split()) >= 3 and whole:
+            table.values[i]["title_repeat"] = 1
+
+
+def _context(blocks: Sequence[Block], table: FeatureTable, work: list[_Work]) -> int | None:
     """Fill in the context features; return the index of the title block."""
     values = table.values
     taken = [w.role != "body" for w in work]
-    title = pick_title(values, table.content_words, table.body_vocab, taken)
+    # The topic vocabulary comes from prose that survived the local pass, as it would in the cleaned text.
+    prose_words = (ws for ws, f, t in zip(table.content_words, values, taken, strict=True) if f["prose"] and not t)
+    vocab = frozenset().union(*prose_words)
+    title = pick_title(values, table.content_words, vocab, taken, [count_separators(b.text) for b in blocks])
     if title is not None:
         work[title].role = "title"
         for i in range(title):
             values[i]["before_title"] = 1
+        _mark_title_repeats(table, work, title)
     body_prose = [i for i, (f, w) in enumerate(zip(values, work, strict=True)) if f["prose"] and w.role == "body"]
     last_prose = body_prose[-1] if body_prose else -1
     if body_prose:
@@ -214,7 +231,7 @@ def decide_blocks(blocks: Sequence[Block], table: FeatureTable, catalogue: Catal
     hits = [catalogue.patterns.hits(b.text) for b in blocks]
     meta = _local_pass(blocks, table, local, work, hits)
     _section_pass(blocks, table, sections, work, hits)
-    title = _context(table, work)
+    title = _context(blocks, table, work)
     if title is not None:
         meta["title"] = blocks[title].text
     _context_pass(blocks, table, context, work, hits)
