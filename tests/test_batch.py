@@ -171,7 +171,7 @@ def test_stdin_to_stdout_with_errors_on_stderr() -> None:
         input="\n".join(rows).encode(), capture_output=True, timeout=120, check=False,
     )
     assert proc.returncode == 0, proc.stderr.decode()
-    assert [json.loads(x)["id"] for x in proc.stdout.decode().splitlines()] == [1, 2]
+    assert [json.loads(x)["id"] for x in proc.stdout.decode().splitlines()] == [1, 2], proc.stderr.decode()
     err_records = [json.loads(x) for x in proc.stderr.decode().splitlines() if x.startswith("{")]
     assert [(e["source"], e["line"]) for e in err_records] == [("-", 2)]
 

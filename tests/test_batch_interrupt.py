@@ -58,7 +58,11 @@ def test_kill_mid_run_then_resume(corpus: tuple[Path, bytes, bytes], tmp_path: P
     proc = subprocess.Popen(_batch(src, out), stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while not (partial.exists() and partial.stat().st_size > 0):  # wait for the first flushed records
-        assert proc.poll() is None, "the run ended before it could be interrupted: make the input larger"
+        if proc.poll() is not None:
+            errors = tmp_path / "out.errors.jsonl"
+            head = errors.read_text()[:500] if errors.exists() else ""
+            stderr = proc.stderr.read().decode() if proc.stderr else ""
+            pytest.fail(f"the run ended ({proc.returncode}) before it could be interrupted:\n{stderr}\n{head}")
         assert time.monotonic() < deadline
         time.sleep(0.02)
     workers = _children(proc.pid)
