@@ -134,7 +134,13 @@ class _Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
 
-    def close(self) -> None:
+    def close(self, *, finished: bool) -> None:
+        if not finished:
+            # Interrupted or abandoned: don't wait for the chunks in progress (Ctrl-C should be quick).
+            # ProcessPoolExecutor has no public way to stop running work before Python 3.14.
+            processes = getattr(self.executor, "_processes", None) or {}
+            for proc in list(processes.values()):
+                proc.terminate()
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
@@ -178,7 +184,7 @@ def map_ordered(
     pool = _Pool(workers, config, mp_context)
     pending: deque[tuple[list[T], Future[list[Any]]]] = deque()
     source = _chunks(items, chunk_items, chunk_chars, weigh)
-    exhausted = False
+    exhausted = finished = False
     try:
         while True:
             while not exhausted and len(pending) < pending_limit:
@@ -188,6 +194,7 @@ def map_ordered(
                 else:
                     pending.append((chunk, pool.submit(func, chunk)))
             if not pending:
+                finished = True
                 break
             chunk, future = pending.popleft()
             try:
@@ -205,7 +212,7 @@ def map_ordered(
     finally:
         for _, fut in pending:
             fut.cancel()
-        pool.close()
+        pool.close(finished=finished)
 
 
 def _clean_item(kind: KindArg, item: str | bytes) -> Result:

@@ -119,3 +119,16 @@ def test_a_dying_worker_raises_without_on_crash() -> None:
 def test_a_dying_worker_costs_one_item_with_on_crash() -> None:
     out = list(map_ordered(_die_on_13, range(40), workers=2, config=Config(), chunk_items=4, on_crash=lambda x: -x))
     assert out == [x if x != 13 else -13 for x in range(40)]
+
+
+def _sleepy(x: int) -> int:
+    time.sleep(5 if x else 0)
+    return x
+
+
+def test_closing_early_does_not_wait_for_running_work() -> None:
+    gen = map_ordered(_sleepy, range(8), workers=2, config=Config(), chunk_items=1)
+    assert next(gen) == 0
+    start = time.monotonic()
+    gen.close()  # what a KeyboardInterrupt in the consumer leads to
+    assert time.monotonic() - start < 3
