@@ -283,3 +283,13 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path, capsys: A
     assert main(["batch", str(src), "-o", str(tmp_path / "o.jsonl"), "-j", "1"]) == 0
     err = capsys.readouterr().err
     assert "\r" not in err and "1 documents" in err  # the summary, but no bar
+
+
+def test_byte_order_mark_and_crlf(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    rows = [json.dumps({"id": i, "text": PAGE}) for i in range(3)]
+    src.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(rows).encode() + b"\r\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "-j", "1", "-q"]) == 0
+    assert [r["id"] for r in _lines(out)] == [0, 1, 2]
+    assert (tmp_path / "out.errors.jsonl").read_text() == ""

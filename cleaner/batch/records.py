@@ -83,6 +83,8 @@ def _parse(raw: RawRecord, opts: RecordOptions) -> tuple[dict[str, Any], str | b
         text = raw.data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RecordError(f"undecodable bytes: {exc}") from exc
+    if raw.line == 1:
+        text = text.removeprefix("\ufeff")  # a byte-order mark some tools put at the start of a file
     try:
         fields = json.loads(text)
     except json.JSONDecodeError as exc:
