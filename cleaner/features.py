@@ -60,11 +60,14 @@ _ABBREVIATION_END = re.compile(
     r"(?:^|[\s(.“\"'])(?:[^\W\d_]|[A-Z]{2}|(?i:mr|mrs|ms|dr|st|sen|gov|rep|gen|prof|jr|sr|inc|corp|co|ltd|no|nr|vs"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|bzw|ca|sra|dra))\.$"
 )
+ABBREVIATION_WINDOW_CHARS = 8
+"""The longest abbreviation match (delimiter, four letters, full stop) fits in this many characters."""
 _ENDS_SENT = re.compile(r"[.!?…。！？:;：；][\"'”’»)\]」』]*$")
 _BULLET = re.compile(r"^(?:[-*•·▪►–—+]\s|\d{1,3}[.)]\s)")
 _DIGIT = re.compile(r"\d")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
-_URL = re.compile(r"https?://|www\.|\S+@\S+\.\w")
+# Bounded e-mail parts (RFC 5321 sizes) keep the search linear on a long line without spaces (issue 8).
+_URL = re.compile(r"https?://|www\.|[^\s@]{1,64}@[^\s@]{1,255}\.\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +132,16 @@ def count_sentences(text: str) -> int:
     n = 0
     for m in _SENT_END.finditer(text):
         inside = m.end() < len(text.rstrip())
-        if inside and text[m.start()] == "." and _ABBREVIATION_END.search(text, 0, m.start() + 1):
+        # An abbreviation is at most ABBREVIATION_WINDOW_CHARS long: searching from 0 was quadratic (issue 8).
+        window = max(0, m.start() - ABBREVIATION_WINDOW_CHARS)
+        if inside and text[m.start()] == "." and _ABBREVIATION_END.search(text, window, m.start() + 1):
             continue
         n += 1
     return n
+
+
+def _mostly_cjk(text: str) -> bool:
+    return not text.isascii() and 2 * len(_CJK.findall(text)) > len(text)
 
 
 def is_prose(s: LineStats, *, cjk: bool = False) -> bool:
@@ -173,7 +182,8 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
     cjk_doc = sum(1 for b in blocks[:50] if _CJK.search(b.text)) > len(blocks[:50]) // 3
     keys = [normalise_key(b.text) for b in blocks]
     counts = Counter(keys)
-    prose_flags = [is_prose(s, cjk=cjk_doc) for s in stats]
+    # A line mostly in CJK script is judged as CJK even on a page whose menus and widgets are in English.
+    prose_flags = [is_prose(s, cjk=cjk_doc or _mostly_cjk(b.text)) for s, b in zip(stats, blocks, strict=True)]
     vocab: Counter[str] = Counter()
     vocab_keys: set[str] = set()
     # Each distinct prose text counts once: a teaser printed in two link farms must not vouch for

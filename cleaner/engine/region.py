@@ -17,6 +17,7 @@ NEAR_PROSE_SCORE = 0.25
 SHORT_LINE_COST = -0.35
 DROPPED_LINE_COST = -0.8
 MIN_SECOND_REGION_SHARE = 0.25
+MAX_FILLED_GAP_BLOCKS = 4
 ON_TOPIC_SHARE = 0.5
 OFF_TOPIC_SHARE = 0.2
 ON_TOPIC_SHORT_COST = -0.1
@@ -72,6 +73,12 @@ def region_mask(scores: Sequence[float]) -> list[bool]:
     for lo, hi in ((0, a), (b + 1, n)):
         span = best_region(scores[lo:hi])
         if span and sum(scores[lo + span[0] : lo + span[1] + 1]) >= MIN_SECOND_REGION_SHARE * top:
-            for i in range(lo + span[0], lo + span[1] + 1):
+            start, end = lo + span[0], lo + span[1]
+            # A short gap between the two spans (a list, short quotes) is part of the article, not a break
+            # in it (found by the property suite: fixture prop-cjk-title).
+            gap = range(end + 1, a) if end < a else range(b + 1, start)
+            if len(gap) <= MAX_FILLED_GAP_BLOCKS:
+                start, end = min(start, gap.start), max(end, gap.stop - 1)
+            for i in range(start, end + 1):
                 mask[i] = True
     return mask
