@@ -36,10 +36,12 @@ def test_explain_marks_rule_ids(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_output_file_and_disable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "out.txt"
-    assert main(["clean", str(SEED), "-o", str(out), "--disable", "WID001", "--disable", "MST004", "--disable", "STR001"]) == 0
-    assert "veryGood! (1)" in out.read_text(encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["clean", str(SEED), "-o", str(out), "--format", "json"]) == 0
     assert capsys.readouterr().out == ""
+    assert any(r["rule"] == "WID001" for r in json.loads(out.read_text(encoding="utf-8"))["removed"])
+    assert main(["clean", str(SEED), "-o", str(out), "--format", "json", "--disable", "WID001"]) == 0
+    assert not any(r["rule"] == "WID001" for r in json.loads(out.read_text(encoding="utf-8"))["removed"])
 
 
 def test_missing_file_one_line_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
