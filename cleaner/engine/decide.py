@@ -93,7 +93,8 @@ def _removed_by_drop(w: _Work) -> bool:
 
 
 def _continues(rule: Rule, w: _Work, features: dict[str, float]) -> bool:
-    return w.role == "body" and rule.item_matches(features)
+    # A protected line (a wire credit, a dateline) is body: it ends the run (fixture prop-linkfarm-before-credit).
+    return w.role == "body" and w.protect is None and rule.item_matches(features)
 
 
 def _section_pass(
