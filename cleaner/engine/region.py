@@ -81,4 +81,20 @@ def region_mask(scores: Sequence[float]) -> list[bool]:
                 start, end = min(start, gap.start), max(end, gap.stop - 1)
             for i in range(start, end + 1):
                 mask[i] = True
+            _mark_spans(scores, mask, lo, start, top)
+            _mark_spans(scores, mask, end + 1, hi, top)
     return mask
+
+
+def _mark_spans(scores: Sequence[float], mask: list[bool], lo: int, hi: int, top: float) -> None:
+    """Further strong spans between ``lo`` and ``hi`` (an article in three parts), recursively."""
+    if hi - lo <= 0:
+        return
+    span = best_region(scores[lo:hi])
+    if not span or sum(scores[lo + span[0] : lo + span[1] + 1]) < MIN_SECOND_REGION_SHARE * top:
+        return
+    start, end = lo + span[0], lo + span[1]
+    for i in range(start, end + 1):
+        mask[i] = True
+    _mark_spans(scores, mask, lo, start, top)
+    _mark_spans(scores, mask, end + 1, hi, top)
