@@ -35,9 +35,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 KindArg = Literal["auto", "text", "html"]
 
-CHUNK_ITEMS = 32
+CHUNK_ITEMS = 16
 """Most items sent to a worker in one message (amortises pickling and IPC per item)."""
-CHUNK_CHARS = 1 << 20
+CHUNK_CHARS = 1 << 18
 """A chunk is closed early once its items' lengths add up to this many characters or bytes."""
 PENDING_CHUNKS_PER_WORKER = 3
 """In-flight chunks per worker: enough to keep workers busy, few enough to bound memory."""

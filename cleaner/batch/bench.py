@@ -134,6 +134,7 @@ def throughput(name: str, inputs: Sequence[str], workers: Sequence[int], extra: 
                             "docs_per_second": stats["docs_per_second"], "wall_seconds": round(measured["seconds"], 2),
                             "cpu_seconds": round(measured["cpu_seconds"], 1),
                             "cores_used": round(measured["cpu_seconds"] / measured["seconds"], 2),
+                            "docs_per_cpu_second": round(stats["docs"] / max(measured["cpu_seconds"], 1e-9), 1),
                             "load_average_before": round(measured["load_before"], 2)}
     first = rows[str(workers[0])]["docs_per_second"]
     ratios = {n: round(rows[n]["docs_per_second"] / first, 2) for n in rows}
