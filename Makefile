@@ -20,6 +20,7 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/cleaner clean seeds/004_3f0df3139474a3af.txt --format text
 
 test: $(VENV)/.installed
+	@bash scripts/install-chromium.sh || echo "chromium could not be installed: the browser tests will be skipped"
 	$(VENV)/bin/ruff check cleaner tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q -n 2 -m "not slow"
