@@ -18,6 +18,7 @@ MAX_PAGE_SHARE = 0.3
 """By default a rule never drops an element holding more than this share of the page's text (body guard)."""
 PROTECTED_TAGS = frozenset({"html", "body", "head"})
 NON_TEXT_TAGS = ("script", "style", "template")
+_WITH_CLASS_OR_ID = lxml.etree.XPath("//*[@class or @id]")
 """Removed before any rule runs: their content is code, never text."""
 
 
@@ -99,11 +100,16 @@ def prune_tree(root: HtmlElement, rules: Sequence[DomRule]) -> tuple[DomRemoval,
     body = root.find("body")
     page_chars = len(element_text(body if body is not None else root))
     removed: list[DomRemoval] = []
+    labelled: list[tuple[HtmlElement, str]] | None = None
     for rule in rules:
-        selected = [el for el in rule.xpath(root) if isinstance(el, HtmlElement) and el.tag not in PROTECTED_TAGS]
         if rule.attr_re is not None:
+            # class_words rules: one Python regex over class/id beats per-word XPath translate() calls 10x
+            if labelled is None:
+                labelled = [(el, f"{el.get('class', '')} {el.get('id', '')}") for el in _WITH_CLASS_OR_ID(root)]
             word_re = rule.attr_re
-            selected = [el for el in selected if word_re.search(f"{el.get('class', '')} {el.get('id', '')}")]
+            selected = [el for el, attrs in labelled if word_re.search(attrs) and el.tag not in PROTECTED_TAGS]
+        else:
+            selected = [el for el in rule.xpath(root) if isinstance(el, HtmlElement) and el.tag not in PROTECTED_TAGS]
         if not selected:
             continue
         texts = [element_text(el) for el in selected]
