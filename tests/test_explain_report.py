@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -141,7 +143,7 @@ def test_cli_explain_reports_unreadable_file(tmp_path: Path, capsys: pytest.Capt
     assert "\x1b[" in captured.out
 
 
-def test_cli_batch_report_samples_reproducibly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_batch_report_samples_reproducibly(tmp_path: Path) -> None:
     import json
 
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -153,12 +155,19 @@ def test_cli_batch_report_samples_reproducibly(tmp_path: Path, capsys: pytest.Ca
         report = tmp_path / f"{run}.html"
         argv = ["batch", str(data), "-o", str(tmp_path / f"{run}.jsonl"), "-j", "1", "--report", str(report),
                 "--sample", "7"]
-        assert main(argv) == 0
-        assert "report:" in capsys.readouterr().err
+        done = batch(argv)  # in a child process: `cleaner batch` installs a SIGTERM handler
+        assert done.returncode == 0, done.stderr
+        assert "report:" in done.stderr
         dom = lxml_html.fromstring(report.read_text(encoding="utf-8"))
         names.append(dom.xpath("//section[@class='doc']/@data-name"))
         assert "sample of 7 of 30 documents" in dom.xpath("string(//p[@class='overview'])")
     assert names[0] == names[1] and len(names[0]) == 7
     expected = sorted((f"d{i}" for i in range(30)), key=lambda n: sample_key(n, 0))[:7]
     assert sorted(names[0]) == sorted(expected)
-    assert main(["batch", "-", "-o", str(tmp_path / "x.jsonl"), "--report", str(tmp_path / "x.html")]) == 2
+    assert batch(["batch", "-", "-o", str(tmp_path / "x.jsonl"), "--report", str(tmp_path / "x.html")]).returncode == 2
+
+
+def batch(argv: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a fresh interpreter."""
+    return subprocess.run([sys.executable, "-m", "cleaner", *argv], cwd=ROOT, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=300, check=False)
