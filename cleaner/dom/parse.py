@@ -42,6 +42,13 @@ BLOCK_TAGS = frozenset(
 
 _TAG_START_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})")
 _XML_DECL_RE = re.compile(r"\A\s*<\?xml[^>]{0,500}\?>")
+_XML_TEXT_OK = re.compile(r"[^\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]*")
+_NON_XML_CHARS = (
+    {c: " " for c in (*range(1, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))}
+    | {c: "\ufffd" for c in (0, *range(0xD800, 0xE000))}
+    | {0xFFFE: None, 0xFFFF: None}
+)
+"""What the XML text model can't hold: C0 controls become spaces, NUL and lone surrogates U+FFFD."""
 _local = threading.local()
 
 
@@ -166,8 +173,10 @@ def parse_html(text: str, *, config: Config) -> ParsedPage | None:
     if len(text) > config.max_input_bytes:
         raise LimitExceeded(f"HTML input of {len(text)} characters is over max_input_bytes={config.max_input_bytes}")
     text = _XML_DECL_RE.sub("", text, count=1)  # lxml refuses str input that declares an encoding
-    if "\x00" in text:
-        text = text.replace("\x00", "\ufffd")
+    if not _XML_TEXT_OK.fullmatch(text):
+        # lxml keeps C0 controls in text nodes, then refuses them when a tree edit re-sets that text
+        # (ValueError in drop_tree; found by fuzz/fuzz_html.py, tests/hostile/files/fuzz-html-control-char.html).
+        text = text.translate(_NON_XML_CHARS)
     if not text.strip():
         return None
     warnings: list[str] = []
