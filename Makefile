@@ -49,3 +49,12 @@ docs: $(VENV)/.installed
 bench-batch: $(VENV)/.installed
 	$(PY) -m cleaner.batch.bench throughput --workers 1 2
 	$(PY) -m cleaner.batch.bench rss --docs 10000 100000 --workers 2
+
+# Fuzz the text and HTML paths with atheris (fuzz/), FUZZ_SECONDS each, both at once at low priority.
+# Crash inputs land in fuzz/artifacts/; see docs/hostile.md.
+FUZZ_SECONDS ?= 300
+.PHONY: fuzz
+fuzz: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[fuzz]'
+	PYTHON=$(abspath $(PY)) nice -n 19 fuzz/run.sh text $(FUZZ_SECONDS) & \
+	PYTHON=$(abspath $(PY)) nice -n 19 fuzz/run.sh html $(FUZZ_SECONDS); wait
