@@ -51,7 +51,7 @@ class Cleaner:
             result: Result = clean_html(content, catalogue=self.catalogue, config=self.config, url=url)
             return result
         text, warnings = decode_text(content, config=self.config)
-        return clean_text(text, self.catalogue, url=url, warnings=warnings)
+        return clean_text(text, self.catalogue, url=url, warnings=warnings, max_line_chars=self.config.max_line_chars)
 
     def clean_many(
         self,

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from cleaner.adapters.text import normalise_newlines
+from cleaner.config import MAX_LINE_CHARS
 from cleaner.engine.catalogue import Catalogue
 from cleaner.engine.decide import decide_blocks
 from cleaner.features import block_features
 from cleaner.invariants import debug_check
 from cleaner.language import guess_language, stopwords_for
+from cleaner.limits import bound_blocks, restore_blocks
 from cleaner.model import Decision, Kind, Removed, Result, Segment
 from cleaner.repairs import body_paragraphs
 from cleaner.segment import split_blocks
@@ -25,6 +28,7 @@ def clean_text(
     warnings: Sequence[str] = (),
     meta: Mapping[str, str | None] | None = None,
     kind: Kind = "text",
+    max_line_chars: int = MAX_LINE_CHARS,
 ) -> Result:
     """Clean decoded text with the rules of ``catalogue``.
 
@@ -33,9 +37,11 @@ def clean_text(
     """
     text = normalise_newlines(text)
     blocks = split_blocks(text)
+    blocks, long_blocks, long_warning = bound_blocks(blocks, max_line_chars)  # bounded work per line (issue 8)
     stopwords = stopwords_for(guess_language(text[:LANGUAGE_SAMPLE_CHARS]))
     table = block_features(blocks, stopwords)
     outcome = decide_blocks(blocks, table, catalogue)
+    outcome = replace(outcome, decisions=tuple(restore_blocks(outcome.decisions, long_blocks)))
     found = dict(outcome.meta)
     for key, value in (meta or {}).items():
         if value:
@@ -54,7 +60,7 @@ def clean_text(
         ),
         url=url,
         site_name=found.get("site_name"),
-        warnings=tuple(warnings),
+        warnings=(*warnings, long_warning) if long_warning else tuple(warnings),
     )
     return debug_check(text, catalogue, result)  # asserts the invariants when CLEANER_DEBUG_INVARIANTS=1
 

@@ -46,7 +46,7 @@ def _three_ways(path: Path, tmp: Path) -> list[Run]:
     batch_out = tmp / "batch.jsonl"
     batch = run_batch(jsonl, batch_out, bound)
     check_run(batch, size)
-    errors = tmp / "batch.jsonl.errors.jsonl"
+    errors = tmp / "batch.errors.jsonl"  # OUT.jsonl -> OUT.errors.jsonl
     records = batch_out.read_text(encoding="utf-8").splitlines()
     failed = errors.read_text(encoding="utf-8").splitlines() if errors.exists() else []
     assert len(records) + len(failed) == 1, (records[:1], failed[:1])  # a record or an error record, never nothing

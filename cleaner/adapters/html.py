@@ -101,4 +101,7 @@ def clean_html(content: str | bytes, *, catalogue: Any, config: Config, url: str
     from cleaner.pipeline import clean_text
 
     page = extract_html(content, config=config, url=url)
-    return clean_text(page.text, catalogue, url=url, warnings=page.warnings, meta=page.meta, kind="html")
+    return clean_text(
+        page.text, catalogue, url=url, warnings=page.warnings, meta=page.meta, kind="html",
+        max_line_chars=config.max_line_chars,
+    )
