@@ -19,12 +19,12 @@ CLEANER = str(BIN / "cleaner") if (BIN / "cleaner").exists() else "cleaner"
 
 BASE_SECONDS = 60.0
 """Every run gets this much (interpreter start, rule packs, a loaded CI machine) ..."""
-SECONDS_PER_MB = 12.0
+SECONDS_PER_MB = 20.0
 """... plus this much per MB of input: about 10x the measured cost, so only a hang or a blow-up fails."""
 BASE_RSS_MB = 400.0
 """Peak memory of any run stays under this ..."""
-RSS_PER_INPUT_MB = 60.0
-"""... plus this many MB per MB of input (a million short lines cost about 40x their size in Python objects)."""
+RSS_PER_INPUT_MB = 150.0
+"""... plus this many MB per MB of input (a block costs a few hundred bytes of Python objects: a 3 MB table of 120,000 cells peaks at 450 MB)."""
 
 
 @dataclass(frozen=True, slots=True)
