@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from cleaner.bench import scaling
 from cleaner.bench.data import ENV_DATA, SETS, STYLES
 from cleaner.errors import CleanerError
 
@@ -95,6 +96,7 @@ def configure(parser: argparse.ArgumentParser, parser_class: Callable[..., Any] 
     speed.add_argument("--memory", action="store_true", help="also trace each system's peak allocation per page")
     speed.add_argument("--check", action="store_true", help="exit 1 when the ratio is below the target")
     speed.set_defaults(func=_run_speed)
+    scaling.add_parser(sub)  # issue 8: python -m cleaner.bench scaling
     parser.set_defaults(func=None, bench_parser=parser)
 
 
