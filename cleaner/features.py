@@ -25,6 +25,7 @@ FEATURES: dict[str, str] = {
     "digits": "share of characters that are digits",
     "bullet": "1 if the block starts with a list marker (-, *, •, ·, ▪, a number and a dot)",
     "has_url": "1 if the block contains a URL or an e-mail address",
+    "copy_index": "how many earlier blocks have the same normalised text (0 for the first occurrence)",
     "repeated": "how many blocks of the document have the same normalised text (1 = unique)",
     "position": "relative position in the document, 0 for the first block, 1 for the last",
     "prose": "1 if the block reads like body prose (length, sentence punctuation, function words)",
@@ -40,9 +41,20 @@ FEATURES: dict[str, str] = {
 }
 
 CONTEXT_FEATURES = frozenset(
-    {"before_title", "after_body", "in_region", "caption_repeat", "region_topic", "region_distance", "title_repeat"}
+    {
+        "before_title",
+        "after_body",
+        "in_region",
+        "caption_repeat",
+        "region_topic",
+        "region_distance",
+        "title_repeat",
+        "copy_index",  # a copy is judged after the rules that may remove its first occurrence
+    }
 )
 """Features known only after the first rule pass; rules that use them run in the second pass."""
+LAYOUT_FEATURES = frozenset({"before_title", "after_body", "in_region", "region_topic", "region_distance"})
+"""Features about the page around the article; meaningless for text an extractor already cut out."""
 
 PROSE_MIN_WORDS = 8
 CJK_PROSE_MIN_WORDS = 10  # 20 characters with a full stop: a short Chinese news paragraph (fixture prop-cjk-title)
@@ -194,7 +206,10 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
             vocab.update(s.content_words)
     last = max(len(blocks) - 1, 1)
     out: list[dict[str, float]] = []
+    seen: Counter[str] = Counter()
     for i, (s, key, p) in enumerate(zip(stats, keys, prose_flags, strict=True)):
+        copy_index = seen[key] if key else 0
+        seen[key] += 1
         own = s.content_words
         # Topic: how much of the block's vocabulary the prose of the page shares; a block's own
         # words are discounted so a prose block doesn't vouch for itself.
@@ -212,6 +227,7 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
                 "bullet": s.bullet,
                 "has_url": s.has_url,
                 "repeated": counts[key] if key else 1,
+                "copy_index": copy_index,
                 "position": i / last,
                 "prose": int(p),
                 "headline": int(is_headline(s)),

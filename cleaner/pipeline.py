@@ -40,7 +40,8 @@ def clean_text(
     blocks, long_blocks, long_warning = bound_blocks(blocks, max_line_chars)  # bounded work per line (issue 8)
     stopwords = stopwords_for(guess_language(text[:LANGUAGE_SAMPLE_CHARS]))
     table = block_features(blocks, stopwords)
-    outcome = decide_blocks(blocks, table, catalogue)
+    known_title = (meta or {}).get("title")
+    outcome = decide_blocks(blocks, table, catalogue, page_structure=kind == "text", known_title=known_title)
     outcome = replace(outcome, decisions=tuple(restore_blocks(outcome.decisions, long_blocks)))
     found = dict(outcome.meta)
     for key, value in (meta or {}).items():

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from cleaner.engine.catalogue import Catalogue
 from cleaner.engine.packs import Rule
 from cleaner.engine.region import block_score, region_mask
-from cleaner.features import CONTEXT_FEATURES, FeatureTable
+from cleaner.features import CONTEXT_FEATURES, LAYOUT_FEATURES, FeatureTable, normalise_key
 from cleaner.metadata import count_separators, is_date, normalise_author, parse_date, pick_title
 from cleaner.model import Block, Decision, Role
 
@@ -52,6 +52,10 @@ class Outcome:
 
 def _uses_context(rule: Rule) -> bool:
     return any(c.feature in CONTEXT_FEATURES for c in rule.when)
+
+
+def _uses_layout(rule: Rule) -> bool:
+    return any(c.feature in LAYOUT_FEATURES for c in rule.when)
 
 
 Hits = Sequence[frozenset[str]]
@@ -137,9 +141,12 @@ def _resumed_sentence(features: dict[str, float]) -> bool:
     return bool(features["ends_sentence"]) and (not features["prose"] or features["topic"] > 0)
 
 
-def _mark_title_repeats(table: FeatureTable, work: list[_Work], title: int) -> None:
-    """Blocks that repeat the title (page title and headline both printed, or the title in a footer)."""
-    key = table.keys[title]
+def _mark_title_repeats(table: FeatureTable, work: list[_Work], title: int, key: str | None = None) -> None:
+    """Blocks that repeat the title (page title and headline both printed, or the title in a footer).
+
+    ``key`` is the normalised title when it is known from elsewhere (the HTML page's metadata).
+    """
+    key = key if key is not None else table.keys[title]
     for i in range(len(work)):
         other = table.keys[i]
         # "Headline - Site name" page titles hold the on-page headline as their start.
@@ -149,10 +156,12 @@ def _mark_title_repeats(table: FeatureTable, work: list[_Work], title: int) -> N
             table.values[i]["title_repeat"] = 1
 
 
-def _context(blocks: Sequence[Block], table: FeatureTable, work: list[_Work]) -> int | None:
+def _context(
+    blocks: Sequence[Block], table: FeatureTable, work: list[_Work], page_structure: bool, known_title: str | None
+) -> int | None:
     """Fill in the context features; return the index of the title block."""
     values = table.values
-    taken = [w.role != "body" for w in work]
+    taken = [w.role != "body" if page_structure else True for w in work]  # no page, no title to find
     # The topic vocabulary comes from prose that survived the local pass, as it would in the cleaned text.
     prose_words = (ws for ws, f, t in zip(table.content_words, values, taken, strict=True) if f["prose"] and not t)
     vocab = frozenset().union(*prose_words)
@@ -162,6 +171,8 @@ def _context(blocks: Sequence[Block], table: FeatureTable, work: list[_Work]) ->
         for i in range(title):
             values[i]["before_title"] = 1
         _mark_title_repeats(table, work, title)
+    elif known_title:
+        _mark_title_repeats(table, work, -1, normalise_key(known_title))
     body_prose = [i for i, (f, w) in enumerate(zip(values, work, strict=True)) if f["prose"] and w.role == "body"]
     last_prose = body_prose[-1] if body_prose else -1
     if body_prose:
@@ -213,6 +224,17 @@ def _context_pass(
             w.role, w.rule = "removed", hit
 
 
+def _keep_one_copy(table: FeatureTable, work: list[_Work]) -> None:
+    """A copy dropped as a repeat comes back when every earlier copy was removed for another reason."""
+    kept: set[str] = set()
+    for key, w in zip(table.keys, work, strict=True):
+        repeat_rule = w.rule is not None and any(c.feature == "copy_index" for c in w.rule.when)
+        if w.role == "removed" and repeat_rule and key not in kept:
+            w.role, w.rule = "body", None
+        if w.role == "body":
+            kept.add(key)
+
+
 def _protect(table: FeatureTable, work: list[_Work]) -> None:
     """Body protection: heuristic rules never remove prose; protect rules override every drop."""
     for f, w in zip(table.values, work, strict=True):
@@ -223,19 +245,35 @@ def _protect(table: FeatureTable, work: list[_Work]) -> None:
             w.role = "body"
 
 
-def decide_blocks(blocks: Sequence[Block], table: FeatureTable, catalogue: Catalogue) -> Outcome:
-    """Run the passes in order and return one decision per block."""
+def decide_blocks(
+    blocks: Sequence[Block],
+    table: FeatureTable,
+    catalogue: Catalogue,
+    *,
+    page_structure: bool = True,
+    known_title: str | None = None,
+) -> Outcome:
+    """Run the passes in order and return one decision per block.
+
+    ``page_structure=False`` is for text an extractor already cut out of a page (the HTML
+    path): there is no page around it, so no title is looked for and the rules that reason
+    about the page's layout (region, masthead, footer) stay off; pattern, section and
+    caption rules still apply. Those layout rules cost 3 to 4 points of recall on HTML.
+    ``known_title`` (from the page's metadata) lets a headline repeated in the text go.
+    """
     work = [_Work() for _ in blocks]
-    local = [r for r in catalogue.rules if r.action != "drop-section" and not _uses_context(r)]
-    sections = [r for r in catalogue.rules if r.action == "drop-section"]
-    context = [r for r in catalogue.rules if r.action == "drop" and _uses_context(r)]
+    rules = catalogue.rules if page_structure else tuple(r for r in catalogue.rules if not _uses_layout(r))
+    local = [r for r in rules if r.action != "drop-section" and not _uses_context(r)]
+    sections = [r for r in rules if r.action == "drop-section"]
+    context = [r for r in rules if r.action == "drop" and _uses_context(r)]
     hits = [catalogue.patterns.hits(b.text) for b in blocks]
     meta = _local_pass(blocks, table, local, work, hits)
     _section_pass(blocks, table, sections, work, hits)
-    title = _context(blocks, table, work)
+    title = _context(blocks, table, work, page_structure, known_title)
     if title is not None:
         meta["title"] = blocks[title].text
     _context_pass(blocks, table, context, work, hits)
+    _keep_one_copy(table, work)
     _protect(table, work)
     decisions = []
     for b, f, w in zip(blocks, table.values, work, strict=True):
