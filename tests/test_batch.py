@@ -293,3 +293,12 @@ def test_byte_order_mark_and_crlf(tmp_path: Path) -> None:
     assert main(["batch", str(src), "-o", str(out), "-j", "1", "-q"]) == 0
     assert [r["id"] for r in _lines(out)] == [0, 1, 2]
     assert (tmp_path / "out.errors.jsonl").read_text() == ""
+
+
+def test_sigterm_handler_is_restored(tmp_path: Path) -> None:
+    import signal
+
+    before = signal.getsignal(signal.SIGTERM)
+    src = _write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": PAGE}])
+    assert main(["batch", str(src), "-o", str(tmp_path / "o.jsonl"), "-j", "1", "-q"]) == 0
+    assert signal.getsignal(signal.SIGTERM) is before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import threading
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -121,7 +122,9 @@ def run(args: argparse.Namespace) -> int:
     )
     config = _config(args)
     show_progress = not args.quiet and sys.stderr.isatty()
-    signal.signal(signal.SIGTERM, _interrupt)  # a polite kill keeps the partial file, like Ctrl-C
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    # a polite kill keeps the partial file, like Ctrl-C; the old handler is put back for in-process callers
+    previous = signal.signal(signal.SIGTERM, _interrupt) if in_main_thread else None
     try:
         stats = run_batch(
             opts, config, progress_stream=sys.stderr if show_progress else None, error_stream=sys.stderr.buffer
@@ -131,6 +134,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"cleaner batch: interrupted; rerun with --resume to finish {partial_path(args.output)}",
                   file=sys.stderr)
         raise
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
     if not args.quiet:
         print(stats.render(), file=sys.stderr)
         target = errors_target(opts)
