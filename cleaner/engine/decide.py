@@ -129,10 +129,13 @@ def _give_back(rule: Rule, start: int, end: int, table: FeatureTable, work: list
     A short sentence after an inline link farm ("He declined to comment.") is shaped like a teaser
     with a full stop; only where it sits tells them apart (fixture prop-linkfarm-short-paragraph).
     """
-    k = end - 1
-    while k > start and work[k].rule is rule and _resumed_sentence(table.values[k]):
-        work[k].role, work[k].rule = "body", None
-        k -= 1
+    for k in range(end - 1, start, -1):
+        w = work[k]
+        if w.rule is rule and _resumed_sentence(table.values[k]):
+            w.role, w.rule = "body", None
+        elif w.rule is rule or not _removed_by_drop(w):
+            break  # a teaser headline: the farm proper starts here
+        # else a prompt or label another rule removed ("Subscribe now") sits between: look past it
 
 
 def _resumed_sentence(features: dict[str, float]) -> bool:
