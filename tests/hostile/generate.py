@@ -172,7 +172,7 @@ LARGE: dict[str, tuple[Callable[[Path], None], bool]] = {
     "single-line-5mb.txt": (single_line(5), False),
     "short-lines-100k.txt": (short_lines(100_000), False),
     "siblings-50k-p.html": (siblings(50_000), False),
-    "table-2mb.html": (table(2), False),
+    "table-1mb.html": (table(1), False),
     "single-line-50mb.txt": (single_line(50), True),
     "short-lines-1m.txt": (short_lines(1_000_000), True),
     "nested-100k.html": (nested(100_000), True),
