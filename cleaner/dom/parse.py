@@ -95,6 +95,7 @@ def flatten_deep_tags(text: str, max_depth: int = FLATTEN_DEPTH) -> tuple[str, i
     open_counts: dict[str, int] = {}
     dropped: dict[str, int] = {}
     removed = 0
+    just_broke = False
     last = pos = 0
     gt = -1
     n = len(text)
@@ -140,9 +141,15 @@ def flatten_deep_tags(text: str, max_depth: int = FLATTEN_DEPTH) -> tuple[str, i
                 open_counts[name] = open_counts.get(name, 0) + 1
         if drop:
             removed += 1
-            out.append(text[last:lt])
-            if name in BLOCK_TAGS and not closing:
+            gap = text[last:lt]
+            out.append(gap)
+            if gap.strip():
+                just_broke = False
+            # One <br> per run of dropped block tags: 100,000 nested <div> must not become 100,000 <br>,
+            # which made every ancestor's text walk in dom.prune cost O(depth x nodes) (44 s on 1 MB, issue 8).
+            if name in BLOCK_TAGS and not closing and not just_broke:
                 out.append("<br>")
+                just_broke = True
             last = tag_end
     out.append(text[last:])
     return "".join(out), removed
