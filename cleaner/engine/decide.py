@@ -25,6 +25,7 @@ from cleaner.engine.region import block_score, region_mask
 from cleaner.features import CONTEXT_FEATURES, LAYOUT_FEATURES, FeatureTable, normalise_key
 from cleaner.metadata import count_separators, is_date, normalise_author, parse_date, pick_title
 from cleaner.model import Block, Decision, Role
+from cleaner.segment import continues
 
 CAPTION_PACK = "captions"
 CAPTION_MIN_KEY_CHARS = 20
@@ -104,6 +105,13 @@ def _continues(rule: Rule, w: _Work, features: dict[str, float]) -> bool:
 def _section_pass(
     blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work], hits: Hits
 ) -> None:
+    """Drop each section header and the run of items after it.
+
+    The run ends at a line that is not an item, at a bulleted line in an unbulleted run (or the
+    reverse: the article's own list after a farm), and at a line the next line continues (half of a
+    sentence a column break split); sentences just before the resumed body go back to it (fixtures
+    prop-linkfarm-short-paragraph, prop-linkfarm-then-list).
+    """
     n = len(blocks)
     for rule in rules:
         i = 0
@@ -114,11 +122,21 @@ def _section_pass(
             if work[i].role == "body":
                 work[i].role, work[i].rule = "removed", rule
             j = i + 1
-            while j < n and (_removed_by_drop(work[j]) or _continues(rule, work[j], table.values[j])):
+            bulleted: float | None = None  # the run's items are all bulleted or all not, as its first item sets
+            while j < n and (
+                _removed_by_drop(work[j])
+                or (
+                    not rule.matches(blocks[j].text, table.values[j], hits[j])  # the next farm's header starts a run
+                    and _continues(rule, work[j], table.values[j])
+                    and table.values[j]["bullet"] == (bulleted if bulleted is not None else table.values[j]["bullet"])
+                    and not (j + 1 < n and work[j + 1].role == "body" and continues(blocks[j].text, blocks[j + 1].text))
+                )
+            ):
                 if work[j].role == "body":
                     work[j].role, work[j].rule = "removed", rule
+                    bulleted = table.values[j]["bullet"] if bulleted is None else bulleted
                 j += 1
-            if j < n and work[j].role == "body":
+            if j < n and work[j].role == "body" and not rule.matches(blocks[j].text, table.values[j], hits[j]):
                 _give_back(rule, i, j, table, work)
             i = j
 
