@@ -44,11 +44,11 @@ class Run:
             data = json.loads(self.stdout.strip().splitlines()[-1])
             if data["outcome"] == "ok":
                 return f"ok, {data['chars']} chars" + (f", {len(data['warnings'])} warning(s)" if data["warnings"] else "")
-            return str(data["error"])[:70]
+            return str(data["error"])[:100]
         if self.returncode == 0:
             return "ok"
         last = (self.stderr.strip().splitlines() or ["?"])[-1]
-        return f"exit {self.returncode}: {last[:70]}"
+        return f"exit {self.returncode}: {last.rsplit(': ', 1)[-1][:100]}"
 
 
 def time_bound(size_bytes: int) -> float:
