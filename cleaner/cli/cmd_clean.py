@@ -86,17 +86,20 @@ def _render(result: Result, args: argparse.Namespace, name: str, many: bool) -> 
     return head + result.to_text()
 
 
-def run(args: argparse.Namespace) -> int:
-    """Clean every file; one error line per unreadable file; exit 1 if any failed."""
+def clean_files(args: argparse.Namespace) -> tuple[list[tuple[str, Result]], int]:
+    """Clean every file of ``args.files`` with its discovered config: ``(name, result)`` pairs and the exit status.
+
+    One error line per file that can't be read or decoded (status 1); the other files are still cleaned.
+    Shared by ``clean`` and ``explain``.
+    """
     resolver = ConfigResolver(
         config_file=args.config,
         isolated=args.isolated,
         overrides={"rules": args.rules, "disable": args.disable, "enable_packs": args.enable_pack},
     )
     cleaners: dict[Config, Cleaner] = {}
-    outputs: list[str] = []
+    docs: list[tuple[str, Result]] = []
     status = EXIT_OK
-    many = len(args.files) > 1
     for name in args.files:
         config = resolver.config_for(name if name != "-" else Path.cwd() / "-")
         if config not in cleaners:
@@ -110,8 +113,15 @@ def run(args: argparse.Namespace) -> int:
             continue
         for warning in result.warnings:
             print(f"cleaner: warning: {name}: {warning}", file=sys.stderr)
-        outputs.append(_render(result, args, name, many))
-    text = "".join(outputs)
+        docs.append((name, result))
+    return docs, status
+
+
+def run(args: argparse.Namespace) -> int:
+    """Clean every file; one error line per unreadable file; exit 1 if any failed."""
+    docs, status = clean_files(args)
+    many = len(args.files) > 1
+    text = "".join(_render(result, args, name, many) for name, result in docs)
     if args.output:
         atomic_write_text(args.output, text)
     else:

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from cleaner.api import Cleaner
-from cleaner.cli.cmd_clean import read_input
-from cleaner.config import Config
-from cleaner.config_files import ConfigResolver
-from cleaner.errors import CleanerError
+from cleaner.cli.cmd_clean import clean_files
 from cleaner.explain.report import write_report
 from cleaner.explain.terminal import color_enabled, render_terminal
-from cleaner.model import Result
 
 EXIT_OK, EXIT_INPUT = 0, 1
 
@@ -59,36 +53,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def explain_files(args: argparse.Namespace) -> tuple[list[tuple[str, Result]], int]:
-    """Clean every file; ``(name, result)`` pairs in order and the exit status (1 if any file failed)."""
-    resolver = ConfigResolver(
-        config_file=args.config,
-        isolated=args.isolated,
-        overrides={"rules": args.rules, "disable": args.disable, "enable_packs": args.enable_pack},
-    )
-    cleaners: dict[Config, Cleaner] = {}
-    docs: list[tuple[str, Result]] = []
-    status = EXIT_OK
-    for name in args.files:
-        config = resolver.config_for(name if name != "-" else Path.cwd() / "-")
-        if config not in cleaners:
-            cleaners[config] = Cleaner(config=config)  # a bad rule pack fails here, before any output
-        try:
-            result = cleaners[config].clean(read_input(name), kind=args.kind, url=args.url)
-        except CleanerError as exc:
-            message = str(exc) if str(exc).startswith(f"{name}:") else f"{name}: {exc}"
-            print(f"cleaner: error: {message}", file=sys.stderr)
-            status = EXIT_INPUT
-            continue
-        for warning in result.warnings:
-            print(f"cleaner: warning: {name}: {warning}", file=sys.stderr)
-        docs.append((name, result))
-    return docs, status
-
-
 def run(args: argparse.Namespace) -> int:
     """Print the terminal view of every file, or write them all into one HTML report."""
-    docs, status = explain_files(args)
+    docs, status = clean_files(args)
     if args.html:
         stats = write_report(docs, args.html, sample=None, title=args.title)
         print(f"cleaner: wrote {stats.path} ({stats.docs_shown} document{'s' if stats.docs_shown != 1 else ''})",
