@@ -9,8 +9,6 @@ from cleaner.cli.cmd_clean import clean_files
 from cleaner.explain.report import write_report
 from cleaner.explain.terminal import color_enabled, render_terminal
 
-EXIT_OK, EXIT_INPUT = 0, 1
-
 EPILOG = """\
 examples:
   cleaner explain seeds/*.txt                      each document, removed lines marked with their rule id
