@@ -95,6 +95,17 @@ class Segment:
         }
 
 
+@dataclass(slots=True)
+class RuleTotals:
+    """What one rule removed over many documents (batch summaries and the report's rule table)."""
+
+    docs: int = 0
+    segments: int = 0
+    lines: int = 0
+    chars: int = 0
+    reason: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     """The cleaned document: body text, metadata and the record of every removal."""

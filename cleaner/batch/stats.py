@@ -7,20 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from cleaner.batch.records import Outcome
+from cleaner.model import RuleTotals
 
 TOP_RULES = 10
 PROGRESS_INTERVAL_SECONDS = 0.2
 """Redraw the progress bar at most this often."""
-
-
-@dataclass(slots=True)
-class RuleTotals:
-    """What one rule removed over the run."""
-
-    docs: int = 0
-    segments: int = 0
-    lines: int = 0
-    chars: int = 0
 
 
 @dataclass(slots=True)

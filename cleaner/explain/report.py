@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from cleaner.explain.report_html import iter_page
-from cleaner.model import Result
+from cleaner.model import Result, RuleTotals
 
 DEFAULT_SAMPLE_DOCS = 50
 DEFAULT_OUTLIER_DOCS = 5
@@ -47,17 +47,6 @@ class DocEntry:
     def share_removed(self) -> float:
         """Removed characters over all characters of the document's segments (0 for an empty document)."""
         return self.chars_removed / self.chars_total if self.chars_total else 0.0
-
-
-@dataclass(slots=True)
-class RuleTotals:
-    """What one rule removed over the whole input."""
-
-    docs: int = 0
-    segments: int = 0
-    lines: int = 0
-    chars: int = 0
-    reason: str = ""
 
 
 @dataclass(slots=True)
