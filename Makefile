@@ -58,3 +58,13 @@ fuzz: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[fuzz]'
 	PYTHON=$(abspath $(PY)) nice -n 19 fuzz/run.sh text $(FUZZ_SECONDS) & \
 	PYTHON=$(abspath $(PY)) nice -n 19 fuzz/run.sh html $(FUZZ_SECONDS); wait
+
+# The property suite (tests/property) with the deep Hypothesis profile: ten times the ci examples,
+# random seeds, failures kept in .hypothesis/ and shrunk. Turn each counterexample into fixtures/prop-*.
+test-deep: $(VENV)/.installed
+	HYPOTHESIS_PROFILE=deep $(VENV)/bin/pytest -q -n 2 -p no:cacheprovider tests/property --hypothesis-show-statistics
+
+# Mutation harness: run the property suite against deliberately broken engines and print the table
+# mutant -> caught/missed (tests/property/mutants.py). A missed mutant is a hole in the suite.
+mutants: $(VENV)/.installed
+	$(PY) -m tests.property.mutants
