@@ -1,5 +1,5 @@
 """Run a hostile file through the API, the ``clean`` CLI and the ``batch`` command in a child process,
-with a time bound and the child's own peak memory (``os.wait4`` rusage)."""
+with a time bound and the child's own peak memory (``measure.py``: ``os.wait4`` rusage from a small parent)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 CLEANER = str(BIN / "cleaner") if (BIN / "cleaner").exists() else "cleaner"
+MEASURE = Path(__file__).with_name("measure.py")
 
 BASE_SECONDS = 60.0
 """Every run gets this much (interpreter start, rule packs, a loaded CI machine) ..."""
@@ -62,27 +63,25 @@ def memory_bound(size_bytes: int) -> float:
 
 
 def run_measured(how: str, cmd: list[str], timeout: float, cwd: Path = REPO) -> Run:
-    """Run ``cmd``; kill its process group and raise ``TimeoutError`` past ``timeout`` seconds."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    """Run ``cmd`` under ``measure.py``; kill its process group and raise ``TimeoutError`` past ``timeout``."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as tmp:
+        rss_file = Path(tmp) / "rss.json"
         env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONFAULTHANDLER": "1"}
+        wrapped = [sys.executable, "-I", str(MEASURE), str(rss_file), "--", *cmd]
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd, env=env,
+        proc = subprocess.Popen(wrapped, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd, env=env,
                                 start_new_session=True)
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() - start > timeout:
-                os.killpg(proc.pid, signal.SIGKILL)
-                os.wait4(proc.pid, 0)
-                proc.returncode = -9
-                raise TimeoutError(f"{how}: {' '.join(cmd)} still running after {timeout:.0f}s")
-            time.sleep(0.02)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise TimeoutError(f"{how}: {' '.join(cmd)} still running after {timeout:.0f}s") from None
         seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        peak_kb = json.loads(rss_file.read_text())["maxrss_kb"] if rss_file.exists() else 0
         out.seek(0)
         err.seek(0)
-        return Run(how, proc.returncode, seconds, usage.ru_maxrss / 1024, out.read().decode(errors="replace"),
+        return Run(how, proc.returncode, seconds, peak_kb / 1024, out.read().decode(errors="replace"),
                    err.read().decode(errors="replace"))
 
 
