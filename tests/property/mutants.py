@@ -1,9 +1,11 @@
 """Mutation harness: run the property suite against deliberately broken engines; every mutant must be caught.
 
 ``make mutants`` (or ``python -m tests.property.mutants [NAME ...] [--fast]``) runs the seven property
-test files once per mutant, in a fresh subprocess with ``CLEANER_MUTANT=<name>`` (the property
-``conftest`` and the property-5 child process call ``apply_mutant``), and prints a table
-mutant -> caught/missed with the tests that caught it. ``--fast`` stops each run at the first failure.
+test files once on the unbroken engine (the baseline) and once per mutant, in a fresh subprocess with
+``CLEANER_MUTANT=<name>`` (the property ``conftest`` and the property-5 child process call
+``apply_mutant``), and prints a table mutant -> caught/missed with the tests that caught it. A test
+catches a mutant by failing, or by failing on a page where the baseline passed in a way a known
+issue explains (it then xfails; see ``run_mutant``). ``--fast`` stops each run at the first failure.
 Exit status 0 when every mutant is caught, 1 otherwise: a missed mutant is a hole in the suite.
 
 A mutant wraps or replaces one engine function by assigning a module attribute, the way the engine
@@ -13,10 +15,12 @@ engine code itself is never edited.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -197,36 +201,67 @@ def apply_mutant(name: str) -> None:
 class Outcome:
     """One mutant's run of the property suite."""
 
-    mutant: Mutant
+    mutant: Mutant | None
     status: str  # caught | missed | error
     caught_by: tuple[str, ...]
     seconds: float
+    known_hits: frozenset[tuple[str, str, str]] = frozenset()
 
 
-def run_mutant(mutant: Mutant, *, fast: bool = False, workers: int = 2) -> Outcome:
-    """Run the property tests with ``mutant`` installed, in a subprocess."""
+def _hits(log: Path) -> frozenset[tuple[str, str, str]]:
+    if not log.exists():
+        return frozenset()
+    rows = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return frozenset((r["test"], r["page"], r["issue"]) for r in rows)
+
+
+def run_mutant(
+    mutant: Mutant | None,
+    *,
+    fast: bool = False,
+    workers: int = 2,
+    baseline: frozenset[tuple[str, str, str]] | None = None,
+) -> Outcome:
+    """Run the property tests with ``mutant`` installed (None: the unbroken engine), in a subprocess.
+
+    A failure a known issue explains makes the property xfail, not fail; so a mutant also counts as
+    caught when it makes a known-issue failure appear on a page where the unbroken engine had none
+    (the ci profile is derandomised: both runs see the same pages).
+    """
     cmd = [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider", *PROPERTY_TESTS]
     if fast:
         cmd.append("-x")
     elif workers > 1:
         cmd += ["-n", str(workers)]
-    env = {**os.environ, "CLEANER_MUTANT": mutant.name, "HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "ci")}
-    start = time.monotonic()
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    seconds = time.monotonic() - start
-    failed = tuple(sorted({m.group(1) for m in re.finditer(r"^FAILED tests/property/(\S+?\.py::\w+)", proc.stdout, re.M)}))
-    if proc.returncode == 0:
-        return Outcome(mutant, "missed", (), seconds)
-    if proc.returncode == 1 and failed:
-        return Outcome(mutant, "caught", failed, seconds)
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "known.jsonl"
+        env = {
+            **os.environ,
+            "HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "ci"),
+            "CLEANER_TRIAGE_LOG": str(log),
+        }
+        env.pop("CLEANER_MUTANT", None)
+        if mutant is not None:
+            env["CLEANER_MUTANT"] = mutant.name
+        start = time.monotonic()
+        proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        seconds = time.monotonic() - start
+        hits = _hits(log)
+    failed = {m.group(1) for m in re.finditer(r"^FAILED tests/property/(\S+?\.py::\w+)", proc.stdout, re.M)}
+    new = hits - baseline if baseline is not None else frozenset()
+    new_known = {f"{test.split('/')[-1]} (as {issue})" for test, _page, issue in new}
+    caught = tuple(sorted(failed | new_known))
+    if proc.returncode in (0, 1) and (proc.returncode == 0 or failed):
+        return Outcome(mutant, "caught" if caught else "missed", caught, seconds, hits)
     tail = (proc.stdout + proc.stderr).strip().splitlines()[-5:]
-    return Outcome(mutant, "error", tuple(tail), seconds)
+    return Outcome(mutant, "error", tuple(tail), seconds, hits)
 
 
 def format_table(outcomes: Sequence[Outcome]) -> str:
     """The mutant table (markdown)."""
     rows = ["| mutant | what it breaks | result | caught by | s |", "|---|---|---|---|---|"]
     for o in outcomes:
+        assert o.mutant is not None
         by = ", ".join(t.replace(".py::", "::") for t in o.caught_by) if o.status != "missed" else "-"
         rows.append(f"| {o.mutant.name} | {o.mutant.breaks} | {o.status.upper()} | {by} | {o.seconds:.0f} |")
     return "\n".join(rows)
@@ -240,9 +275,14 @@ def main(argv: Sequence[str]) -> int:
     if unknown:
         print(f"unknown mutant(s): {', '.join(unknown)}; known: {', '.join(MUTANTS)}", file=sys.stderr)
         return 2
+    base = run_mutant(None, fast=fast)
+    if base.status == "caught":  # the unbroken engine fails a property: fix that first
+        print(f"the unbroken engine fails: {', '.join(base.caught_by)}", file=sys.stderr)
+        return 2
+    print(f"baseline: {len(base.known_hits)} known-issue failures ({base.seconds:.0f} s)", file=sys.stderr, flush=True)
     outcomes = []
     for name in names:
-        outcome = run_mutant(MUTANTS[name], fast=fast)
+        outcome = run_mutant(MUTANTS[name], fast=fast, baseline=base.known_hits)
         print(f"{name}: {outcome.status} ({outcome.seconds:.0f} s)", file=sys.stderr, flush=True)
         outcomes.append(outcome)
     print(format_table(outcomes))
