@@ -24,6 +24,7 @@ from cleaner.model import Block
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？:;|][\"'”’»)\]]*$")
 _OPENS = re.compile(r"[“‘«(\[„]$")
 _STARTS_CLOSING = re.compile(r"^[,.;:)\]}»”’%](?![.?])")
+_ENUMERATOR = re.compile(r"^\(\w\)")
 _FIRST_WORD = re.compile(r"^[\"'“‘(]?([^\W\d_]+)")
 _BULLET = re.compile(r"^(?:[-*•·▪►–—+]\s|\d{1,3}[.)]\s)")
 MAX_JOINED_CHARS = 5_000
@@ -49,7 +50,9 @@ def starts_lower_word(line: str) -> bool:
     continuation (found by the property suite: fixture prop-brand-name-start).
     """
     m = _FIRST_WORD.match(line)
-    return m is not None and m.group(1).islower()
+    # "(c) 2024 ..." and "(a) ..." open a copyright line or an enumerated item, not a continuation
+    # (found by the property suite: fixture prop-copyright-after-caption).
+    return m is not None and m.group(1).islower() and not _ENUMERATOR.match(line)
 
 
 def split_blocks(text: str) -> list[Block]:
