@@ -18,6 +18,8 @@ from tests.property.pages import Page, render_html
 
 TRIAGE_LOG_ENV = "CLEANER_TRIAGE_LOG"
 """When set, every failure explained by a known issue is logged there as a JSON line (for mutants.py)."""
+COUNTS_ENV = "CLEANER_PROPERTY_COUNTS"
+"""When set, each triaged property test appends its example count (and known-issue hits) there as JSON."""
 LONG_LINE_CHARS = 25
 """A boilerplate line at least this long is looked for inside output paragraphs too (shorter ones, only whole)."""
 
@@ -75,9 +77,11 @@ class Triage:
 
     def __init__(self) -> None:
         self.hits: dict[str, int] = {}
+        self.examples = 0
 
     def check(self, page: Page, result: Result, problems: list[str], note: str = "") -> None:
         """Fail on unexplained problems; count the ones a known issue explains."""
+        self.examples += 1
         if not problems:
             return
         issue = known_issue(page, result, problems)
@@ -94,6 +98,11 @@ class Triage:
 
     def finish(self) -> None:
         """After the run: xfail naming the fixtures of the known issues that were hit."""
+        counts = os.environ.get(COUNTS_ENV)
+        if counts:  # examples per property, for the deep run's report
+            test = os.environ.get("PYTEST_CURRENT_TEST", "?").split(" ")[0]
+            with open(counts, "a", encoding="utf-8") as f:
+                f.write(json.dumps({"test": test, "examples": self.examples, "known": self.hits}) + "\n")
         if self.hits:
             reasons = {k.fixture: k.reason for k in KNOWN_ISSUES}
             pytest.xfail("; ".join(f"known issue {name} ({reasons[name]})" for name in sorted(self.hits)))
