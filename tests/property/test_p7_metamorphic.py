@@ -33,8 +33,7 @@ def _adding(page: Page, triage: Triage) -> None:
     bare = clean_page(page.bare())
     full = clean_page(page)
     with_bp, without = _body(full.text, page.title), _body(bare.text, page.title)
-    if with_bp != without:
-        triage.check(page, full, _diff(without, with_bp), "body changed when boilerplate was added:")
+    triage.check(page, full, _diff(without, with_bp) if with_bp != without else [], "body changed when boilerplate was added:")
 
 
 @settings(max_examples=examples())
@@ -45,11 +44,11 @@ def _removing(page: Page, data: st.DataObject, triage: Triage) -> None:
     full = clean_page(page)
     less = clean_page(fewer)
     more_bp, less_bp = _body(full.text, page.title), _body(less.text, page.title)
-    if less_bp != more_bp:
-        # Show the page on which the text went missing, with its decisions.
-        lost_in_full = any(p not in more_bp for p in less_bp)
-        shown, result = (page, full) if lost_in_full else (fewer, less)
-        triage.check(shown, result, _diff(more_bp, less_bp), "body changed when boilerplate was removed:")
+    # Show the page on which the text went missing, with its decisions.
+    lost_in_full = any(p not in more_bp for p in less_bp)
+    shown, result = (page, full) if lost_in_full else (fewer, less)
+    problems = _diff(more_bp, less_bp) if less_bp != more_bp else []
+    triage.check(shown, result, problems, "body changed when boilerplate was removed:")
 
 
 def test_adding_boilerplate_keeps_body() -> None:
