@@ -136,24 +136,41 @@ def _section_pass(
                     work[j].role, work[j].rule = "removed", rule
                     bulleted = table.values[j]["bullet"] if bulleted is None else bulleted
                 j += 1
-            if j < n and work[j].role == "body" and not rule.matches(blocks[j].text, table.values[j], hits[j]):
-                _give_back(rule, i, j, table, work)
+            resumed = j < n and work[j].role == "body" and not rule.matches(blocks[j].text, table.values[j], hits[j])
+            _give_back(rule, i, j, table, work, resumed)
             i = j
 
 
-def _give_back(rule: Rule, start: int, end: int, table: FeatureTable, work: list[_Work]) -> None:
-    """The body resumes at ``end``: the sentences just before it are the article's, not the farm's.
+def _give_back(rule: Rule, start: int, end: int, table: FeatureTable, work: list[_Work], resumed: bool) -> None:
+    """The sentences that end a run are the article's, not the farm's.
 
     A short sentence after an inline link farm ("He declined to comment.") is shaped like a teaser
     with a full stop; only where it sits tells them apart (fixture prop-linkfarm-short-paragraph).
+    Where the body resumes at ``end`` they go back to it; where the run ends at the page's end or
+    at the next farm's header, only when a headline without a full stop is left above them, so a
+    farm of teasers that all end in a full stop stays whole (fixtures
+    prop-linkfarm-before-last-paragraph, prop-linkfarm-between-farms).
     """
+    back: list[int] = []
+    headline = False
     for k in range(end - 1, start, -1):
         w = work[k]
-        if w.rule is rule and _resumed_sentence(table.values[k]):
-            w.role, w.rule = "body", None
+        if w.rule is rule and (_resumed_sentence(table.values[k]) or not resumed and _last_sentence(table.values[k])):
+            back.append(k)
         elif w.rule is rule or not _removed_by_drop(w):
+            headline = w.rule is rule and not table.values[k]["ends_sentence"]
             break  # a teaser headline: the farm proper starts here
         # else a prompt or label another rule removed ("Subscribe now") sits between: look past it
+    if resumed or headline:
+        for k in back:
+            work[k].role, work[k].rule = "body", None
+
+
+def _last_sentence(features: dict[str, float]) -> bool:
+    # One unbulleted sentence under the farm's last headline, with nothing after it: the article's
+    # last line (its topic words may be hidden by a large stoplist, as Russian's); a teaser of two or
+    # three sentences ("They found a head in her fridge. She blamed ...") stays in the farm (seed 004).
+    return bool(features["ends_sentence"]) and features["sentences"] <= 1 and not features["bullet"]
 
 
 def _resumed_sentence(features: dict[str, float]) -> bool:
@@ -245,6 +262,25 @@ def _context_pass(
             w.role, w.rule = "removed", hit
 
 
+def _continue_lists(blocks: Sequence[Block], table: FeatureTable, work: list[_Work]) -> None:
+    """An item of the article's own list stays with it: the region's edge is a guess, not a rule.
+
+    A bulleted line right after a kept bulleted line with the same marker continues that list;
+    a layout rule (region, footer) may not cut it off (fixture prop-linkfarm-between-farms).
+    """
+    inside = False  # the previous line is an item of a list that starts inside the region
+    for i, (b, f, w) in enumerate(zip(blocks, table.values, work, strict=True)):
+        item = bool(f["bullet"]) and inside and _marker(b) == _marker(blocks[i - 1])
+        if item and w.role == "removed" and w.rule is not None and _uses_layout(w.rule):
+            w.role, w.rule = "body", None
+        inside = bool(f["bullet"]) and w.role == "body" and (bool(f["in_region"]) or item)
+
+
+def _marker(block: Block) -> str:
+    text = block.text.lstrip()
+    return text[:1]
+
+
 def _keep_one_copy(table: FeatureTable, work: list[_Work]) -> None:
     """A copy dropped as a repeat comes back when every earlier copy was removed for another reason."""
     kept: set[str] = set()
@@ -294,6 +330,7 @@ def decide_blocks(
     if title is not None:
         meta["title"] = blocks[title].text
     _context_pass(blocks, table, context, work, hits)
+    _continue_lists(blocks, table, work)
     _keep_one_copy(table, work)
     _protect(table, work)
     decisions = []

@@ -27,23 +27,6 @@ class KnownIssue:
     matches: Callable[[Page, Result, list[str]], bool]
 
 
-def _last_paragraph_after_farm(page: Page, result: Result, problems: list[str]) -> bool:
-    """The lost text is the article's last paragraph, right after an inline link farm, with only boilerplate below."""
-    chunks = page.chunks
-    body_at = [i for i, c in enumerate(chunks) if c.is_body]
-    if not body_at or body_at[-1] == 0:
-        return False
-    at = body_at[-1]
-    if chunks[at - 1].family != "link-farm" or any(c.kind != "boilerplate" for c in chunks[at + 1 :]):
-        return False
-    _, where = page.layout()
-    lines = set(where[at])
-    if not any(s.rule == "LNK001" and s.start_line - 1 in lines for s in result.segments):
-        return False
-    text = normalise_space(chunks[at].lines[0])[:40]
-    return all(text in normalise_space(p) for p in problems)
-
-
 def _russian_title(page: Page, result: Result, problems: list[str]) -> bool:
     """A Russian headline is not recognised (the stoplist hides its content words); it stays or goes unstably."""
     if page.story.lang.code != "ru" or result.title == page.title:
@@ -125,12 +108,6 @@ def _html_masthead(page: Page, result: Result, problems: list[str]) -> bool:
 
 
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
-    KnownIssue(
-        "prop-linkfarm-before-last-paragraph",
-        "a short last paragraph right after an inline link farm, with only boilerplate below it, is read as the "
-        "farm's last teaser (no body resumes after the run to give it back)",
-        _last_paragraph_after_farm,
-    ),
     KnownIssue(
         "prop-linkfarm-boundary",
         "where an inline link farm ends is guessed from the lines' shape: a body sentence sharing no words with "
