@@ -155,7 +155,7 @@ def _give_back(rule: Rule, start: int, end: int, table: FeatureTable, work: list
     headline = False
     for k in range(end - 1, start, -1):
         w = work[k]
-        if w.rule is rule and (_resumed_sentence(table.values[k]) or not resumed and _last_sentence(table.values[k])):
+        if w.rule is rule and (_resumed_sentence(table.values[k]) or _last_sentence(table.values[k])):
             back.append(k)
         elif w.rule is rule or not _removed_by_drop(w):
             headline = w.rule is rule and not table.values[k]["ends_sentence"]
@@ -265,15 +265,19 @@ def _context_pass(
 def _continue_lists(blocks: Sequence[Block], table: FeatureTable, work: list[_Work]) -> None:
     """An item of the article's own list stays with it: the region's edge is a guess, not a rule.
 
-    A bulleted line right after a kept bulleted line with the same marker continues that list;
-    a layout rule (region, footer) may not cut it off (fixture prop-linkfarm-between-farms).
+    A bulleted line right after a kept line that announces a list ("The plan includes:"), or
+    after a kept item with the same marker of a list that starts inside the region, continues
+    that list; a layout rule (region, footer) may not cut it off (fixtures
+    prop-linkfarm-between-farms, prop-list-at-region-edge).
     """
     inside = False  # the previous line is an item of a list that starts inside the region
+    lead = False  # the previous line is kept body that announces a list ("The plan includes:")
     for i, (b, f, w) in enumerate(zip(blocks, table.values, work, strict=True)):
-        item = bool(f["bullet"]) and inside and _marker(b) == _marker(blocks[i - 1])
+        item = bool(f["bullet"]) and (lead or inside and _marker(b) == _marker(blocks[i - 1]))
         if item and w.role == "removed" and w.rule is not None and _uses_layout(w.rule):
             w.role, w.rule = "body", None
         inside = bool(f["bullet"]) and w.role == "body" and (bool(f["in_region"]) or item)
+        lead = w.role == "body" and b.text.rstrip().endswith((":", "：")) and not f["bullet"]
 
 
 def _marker(block: Block) -> str:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from cleaner.invariants import normalise_space
 from cleaner.model import Result
 from tests.property.pages import Page
-from tests.property.prose import Chunk
 
 
 @dataclass(frozen=True)
@@ -35,42 +34,6 @@ def _russian_title(page: Page, result: Result, problems: list[str]) -> bool:
     return all(title in normalise_space(p) or "masthead" in p for p in problems)
 
 
-def _chunks_named(page: Page, problem: str) -> list[Chunk]:
-    """The chunks one of whose lines (first 40 characters, whitespace-normalised) the problem quotes."""
-    text = normalise_space(problem)
-    return [c for c in page.chunks if any(normalise_space(line)[:40] in text for line in c.lines if line.strip())]
-
-
-def _decided(page: Page, result: Result, chunk: Chunk) -> set[str]:
-    """The rules the result applied to the chunk's lines ('' for kept lines)."""
-    _, where = page.layout()
-    lines = set(where[page.chunks.index(chunk)])
-    return {s.rule or "" for s in result.segments if lines & set(range(s.start_line - 1, s.end_line))}
-
-
-def _after_farm(page: Page, result: Result, chunk: Chunk) -> bool:
-    """The chunk follows a link farm, with only boilerplate or body the farm also took between."""
-    for c in reversed(page.chunks[: page.chunks.index(chunk)]):
-        if c.family == "link-farm":
-            return True
-        if c.is_body and "LNK001" not in _decided(page, result, c):
-            return False
-    return False
-
-
-def _linkfarm_boundary(page: Page, result: Result, problems: list[str]) -> bool:
-    """A body sentence right after an inline farm stays in it, or the farm's last teaser goes to the body."""
-    for p in problems:
-        named = _chunks_named(page, p)
-        if not named or not all(
-            (c.is_body and _after_farm(page, result, c) and "LNK001" in _decided(page, result, c))
-            or (c.family == "link-farm" and "" in _decided(page, result, c))
-            for c in named
-        ):
-            return False
-    return True
-
-
 def _headline_not_title(page: Page, result: Result, problems: list[str]) -> bool:
     """The title search misses the headline (its words recur only in captions); what becomes of it is unstable."""
     lost_later = any(p.startswith("title changed on re-cleaning") for p in problems)
@@ -81,17 +44,6 @@ def _headline_not_title(page: Page, result: Result, problems: list[str]) -> bool
         title in normalise_space(p) or p.startswith(("boilerplate became Result.title", "masthead (MST001) kept"))
         for p in problems
     )
-
-
-def _list_at_region_edge(page: Page, result: Result, problems: list[str]) -> bool:
-    """Items of a body list between farms and labels fall outside the region and STR004 cuts them."""
-    for p in problems:
-        named = _chunks_named(page, p)
-        if not named or not all(c.kind == "list" for c in named):
-            return False
-        if not p.startswith("only ") and not any({"STR001", "STR004"} & _decided(page, result, c) for c in named):
-            return False
-    return True
 
 
 def _html_one_paragraph(page: Page, result: Result, problems: list[str]) -> bool:
@@ -109,22 +61,10 @@ def _html_masthead(page: Page, result: Result, problems: list[str]) -> bool:
 
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
     KnownIssue(
-        "prop-linkfarm-boundary",
-        "where an inline link farm ends is guessed from the lines' shape: a body sentence sharing no words with "
-        "the article stays in the farm ('Von den 62.220 Befragten ...'), a teaser ending in '!' goes to the body",
-        _linkfarm_boundary,
-    ),
-    KnownIssue(
         "prop-ru-title-stoplist",
         "jusText's Russian stoplist (4,754 words) holds most nouns, so a Russian headline shares too few content "
         "words with the body to be the title; it then stays in the body or is dropped depending on the boilerplate",
         _russian_title,
-    ),
-    KnownIssue(
-        "prop-list-at-region-edge",
-        "list items between link farms and widget labels fall outside the article region, where STR004 (short, "
-        "off-topic, beside the region) cuts the ones whose words the prose doesn't share",
-        _list_at_region_edge,
     ),
     KnownIssue(
         "prop-html-one-paragraph",
