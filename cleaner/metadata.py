@@ -17,6 +17,7 @@ TITLE_MAX_WORDS = 30
 TITLE_MIN_TOPIC = 0.3
 TITLE_SHARED_CAP = 6
 TITLE_MAX_SEPARATORS = 3
+STEM_CHARS = 5  # words sharing their first five letters count as one (Новосибирске / Новосибирск)
 
 _MONTHS = {
     m: i
@@ -109,6 +110,7 @@ def pick_title(
     """
     best: tuple[float, int] | None = None
     ordinal = 0
+    body_stems = frozenset(w[:STEM_CHARS] for w in body_vocab)
     for i in range(min(len(features), TITLE_SEARCH_BLOCKS)):
         f = features[i]
         if taken[i]:
@@ -123,7 +125,8 @@ def pick_title(
         words = content_words[i]
         if not words:
             continue
-        shared = len(words & body_vocab)
+        # Inflected languages print the headline's words in other forms in the body, so stems are compared.
+        shared = sum(w[:STEM_CHARS] in body_stems for w in words)
         topic = shared / len(words)
         if topic < TITLE_MIN_TOPIC:
             continue

@@ -26,14 +26,6 @@ class KnownIssue:
     matches: Callable[[Page, Result, list[str]], bool]
 
 
-def _russian_title(page: Page, result: Result, problems: list[str]) -> bool:
-    """A Russian headline is not recognised (the stoplist hides its content words); it stays or goes unstably."""
-    if page.story.lang.code != "ru" or result.title == page.title:
-        return False
-    title = normalise_space(page.title)[:40]
-    return all(title in normalise_space(p) or "masthead" in p for p in problems)
-
-
 def _headline_not_title(page: Page, result: Result, problems: list[str]) -> bool:
     """The title search misses the headline (its words recur only in captions); what becomes of it is unstable."""
     lost_later = any(p.startswith("title changed on re-cleaning") for p in problems)
@@ -60,12 +52,6 @@ def _html_masthead(page: Page, result: Result, problems: list[str]) -> bool:
 
 
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
-    KnownIssue(
-        "prop-ru-title-stoplist",
-        "jusText's Russian stoplist (4,754 words) holds most nouns, so a Russian headline shares too few content "
-        "words with the body to be the title; it then stays in the body or is dropped depending on the boilerplate",
-        _russian_title,
-    ),
     KnownIssue(
         "prop-html-one-paragraph",
         "HTML path: the paragraphs of a short Chinese or Russian article come out of extraction as one line, so "
