@@ -81,20 +81,6 @@ def _inside(el: HtmlElement, region: HtmlElement | None) -> bool:
     return el is region or any(a is region for a in el.iterancestors())
 
 
-def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
-    if not elements:
-        return None
-    chain = [elements[0], *elements[0].iterancestors()]
-    depth_of = {id(e): i for i, e in enumerate(chain)}
-    best = 0
-    for el in elements[1:]:
-        for anc in (el, *el.iterancestors()):
-            if id(anc) in depth_of:
-                best = max(best, depth_of[id(anc)])
-                break
-    return chain[best]
-
-
 def _signature(el: HtmlElement | None) -> tuple[str, str] | None:
     """Tag and class of a paragraph's parent: the mark of a repeated article chunk, if it has a class."""
     if el is None or not el.get("class"):
@@ -102,12 +88,12 @@ def _signature(el: HtmlElement | None) -> tuple[str, str] | None:
     return str(el.tag), " ".join(sorted(el.get("class", "").split()))
 
 
-def _near(el: HtmlElement, kept_parents: set[int]) -> bool:
+def _near(el: HtmlElement, kept_parents: set[HtmlElement]) -> bool:
     """True when one of the few nearest ancestors also holds a kept paragraph (embeds, quotes, lists)."""
     for depth, anc in enumerate(el.iterancestors()):
         if depth >= GAP_ANCESTOR_LEVELS:
             return False
-        if id(anc) in kept_parents:
+        if anc in kept_parents:
             return True
     return False
 
@@ -133,20 +119,23 @@ def merge_candidates(base: list[str], blocks: list[TextBlock]) -> Extraction:
     first, last = min(o for o, _ in placed), max(o for o, _ in placed)
     joined = " ".join(base)
     parents = [blocks[o].element.getparent() for o, _ in placed]
-    kept_parents = {id(p) for p in parents}
+    # the set holds the elements themselves, not id()s: lxml frees an element proxy nobody references and
+    # a later proxy can reuse its address, which made the recovered set depend on memory layout
+    kept_parents = {p for p in parents if p is not None}
     chunk_sigs = {sig for sig in map(_signature, parents) if sig is not None}
     counts = Counter(b.text for b in blocks)
     extra: dict[int, str] = {}
     for _ in range(2):  # the second pass lets siblings of recovered list items come back too
         for b in blocks:
             parent = b.element.getparent()
-            sibling = first < b.order < last and id(parent) in kept_parents and b.tag in SHORT_SIBLING_TAGS
+            sibling = first < b.order < last and parent in kept_parents and b.tag in SHORT_SIBLING_TAGS
             if b.order in extra or not _prose(b, counts, joined, 1 if sibling else MIN_GAP_CHARS):
                 continue
             in_gap = first < b.order < last and _near(b.element, kept_parents)
             if in_gap or _signature(parent) in chunk_sigs:
                 extra[b.order] = b.text
-                kept_parents.add(id(parent))
+                if parent is not None:
+                    kept_parents.add(parent)
     if not extra:
         return Extraction(tuple(base))
     out: list[str] = []
