@@ -106,18 +106,25 @@ def pick_title(
 
     Only blocks before the first prose block are candidates, so a headline-shaped
     line inside the body (a subhead) never becomes the title. Lines already removed
-    are skipped entirely, so cleaning the cleaned text picks the same title.
+    are skipped entirely, so cleaning the cleaned text picks the same title. When no
+    line is on-topic enough, the headline-shaped line right above the first prose line
+    is the title if it shares a word with the body (its other words may recur only in a
+    caption: fixture prop-headline-not-title); ``to_text()`` prints the title there too.
     """
     best: tuple[float, int] | None = None
     ordinal = 0
     body_stems = frozenset(w[:STEM_CHARS] for w in body_vocab)
+    last: int | None = None  # the headline-shaped line right above the first prose line, sharing a word with it
     for i in range(min(len(features), TITLE_SEARCH_BLOCKS)):
         f = features[i]
         if taken[i]:
             continue  # removed lines neither stop the search nor count: the cleaned text has none of them
         if f["prose"]:
+            if best is None and last is not None:
+                return last
             break
         ordinal += 1
+        last = None
         if not TITLE_MIN_WORDS <= f["words"] <= TITLE_MAX_WORDS or f["has_url"] or f["bullet"]:
             continue
         if separators is not None and separators[i] >= TITLE_MAX_SEPARATORS:
@@ -128,6 +135,8 @@ def pick_title(
         # Inflected languages print the headline's words in other forms in the body, so stems are compared.
         shared = sum(w[:STEM_CHARS] in body_stems for w in words)
         topic = shared / len(words)
+        if shared and not f["ends_sentence"]:
+            last = i
         if topic < TITLE_MIN_TOPIC:
             continue
         # Prefer the line sharing the most of the body's words (a label like "Set your location" shares

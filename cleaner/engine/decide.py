@@ -31,6 +31,8 @@ CAPTION_PACK = "captions"
 CAPTION_MIN_KEY_CHARS = 20
 TITLE_REPEAT_MIN_SHARE = 0.6
 TITLE_REASON = "the page title (moved to Result.title)"
+_CLOSING_QUOTES = "\"'”’»)"
+_FULL_STOPS = (".", "。")
 
 
 @dataclass(slots=True)
@@ -137,11 +139,30 @@ def _section_pass(
                     bulleted = table.values[j]["bullet"] if bulleted is None else bulleted
                 j += 1
             resumed = j < n and work[j].role == "body" and not rule.matches(blocks[j].text, table.values[j], hits[j])
-            _give_back(rule, i, j, table, work, resumed)
+            _give_back(rule, i, j, blocks, table, work, resumed)
             i = j
+    _keep_some_prose(table, work)
 
 
-def _give_back(rule: Rule, start: int, end: int, table: FeatureTable, work: list[_Work], resumed: bool) -> None:
+def _keep_some_prose(table: FeatureTable, work: list[_Work]) -> None:
+    """Link farms never hold the whole article: if they took every prose line, those lines are the body.
+
+    A label that reads like a farm header ('Read more') above a short article whose sentences share
+    few words (three Chinese sentences) would otherwise start a run that swallows it.
+    """
+    taken = [w for w, f in zip(work, table.values, strict=True) if f["prose"] and _by_section(w)]
+    if taken and not any(f["prose"] and w.role == "body" for w, f in zip(work, table.values, strict=True)):
+        for w in taken:
+            w.role, w.rule = "body", None
+
+
+def _by_section(w: _Work) -> bool:
+    return w.role == "removed" and w.rule is not None and w.rule.action == "drop-section"
+
+
+def _give_back(
+    rule: Rule, start: int, end: int, blocks: Sequence[Block], table: FeatureTable, work: list[_Work], resumed: bool
+) -> None:
     """The sentences that end a run are the article's, not the farm's.
 
     A short sentence after an inline link farm ("He declined to comment.") is shaped like a teaser
@@ -149,13 +170,18 @@ def _give_back(rule: Rule, start: int, end: int, table: FeatureTable, work: list
     Where the body resumes at ``end`` they go back to it; where the run ends at the page's end or
     at the next farm's header, only when a headline without a full stop is left above them, so a
     farm of teasers that all end in a full stop stays whole (fixtures
-    prop-linkfarm-before-last-paragraph, prop-linkfarm-between-farms).
+    prop-linkfarm-before-last-paragraph, prop-linkfarm-between-farms). A line with the farm's
+    bullet is one of its items, whatever its shape; a line ending in a colon right above the
+    resumed body announces it ("The plan includes:", fixture prop-linkfarm-list-lead).
     """
     back: list[int] = []
     headline = False
     for k in range(end - 1, start, -1):
         w = work[k]
-        if w.rule is rule and (_resumed_sentence(table.values[k]) or _last_sentence(table.values[k])):
+        f = table.values[k]
+        sentence = not f["bullet"] and _full_stop(blocks[k].text) and (_resumed_sentence(f) or _last_sentence(f))
+        lead = resumed and k == end - 1 and not f["bullet"] and blocks[k].text.rstrip().endswith((":", "："))
+        if w.rule is rule and (sentence or lead):
             back.append(k)
         elif w.rule is rule or not _removed_by_drop(w):
             headline = w.rule is rule and not table.values[k]["ends_sentence"]
@@ -166,11 +192,16 @@ def _give_back(rule: Rule, start: int, end: int, table: FeatureTable, work: list
             work[k].role, work[k].rule = "body", None
 
 
+def _full_stop(text: str) -> bool:
+    # Teasers exclaim and ask ("Bonus: ... Don't Tell Me!"); the article's sentences end in a full stop.
+    return text.rstrip().rstrip(_CLOSING_QUOTES).endswith(_FULL_STOPS)
+
+
 def _last_sentence(features: dict[str, float]) -> bool:
-    # One unbulleted sentence under the farm's last headline, with nothing after it: the article's
-    # last line (its topic words may be hidden by a large stoplist, as Russian's); a teaser of two or
-    # three sentences ("They found a head in her fridge. She blamed ...") stays in the farm (seed 004).
-    return bool(features["ends_sentence"]) and features["sentences"] <= 1 and not features["bullet"]
+    # One sentence under the farm's last headline: the article's (its topic words may be hidden by a
+    # large stoplist, as Russian's); a teaser of two or three sentences ("They found a head in her
+    # fridge. She blamed ...", seed 004) stays in the farm.
+    return features["sentences"] <= 1
 
 
 def _resumed_sentence(features: dict[str, float]) -> bool:

@@ -26,18 +26,6 @@ class KnownIssue:
     matches: Callable[[Page, Result, list[str]], bool]
 
 
-def _headline_not_title(page: Page, result: Result, problems: list[str]) -> bool:
-    """The title search misses the headline (its words recur only in captions); what becomes of it is unstable."""
-    lost_later = any(p.startswith("title changed on re-cleaning") for p in problems)
-    if result.title == page.title and not lost_later:
-        return False
-    title = normalise_space(page.title)[:40]
-    return all(
-        title in normalise_space(p) or p.startswith(("boilerplate became Result.title", "masthead (MST001) kept"))
-        for p in problems
-    )
-
-
 def _html_one_paragraph(page: Page, result: Result, problems: list[str]) -> bool:
     """HTML path: a short non-English article's paragraphs reach the text engine as one line."""
     if result.kind != "html" or not all("missing" in p for p in problems):
@@ -63,12 +51,6 @@ KNOWN_ISSUES: tuple[KnownIssue, ...] = (
         "HTML path: extraction leaves the headline out of the text, so the site name printed above it "
         "('Harbor City Herald') has no title to sit above and MST001 keeps it",
         _html_masthead,
-    ),
-    KnownIssue(
-        "prop-headline-not-title",
-        "a headline whose words recur in the body only in a caption is not taken as the title; the bare headline "
-        "line then stays in the body on the page and is dropped when the cleaned text is cleaned again",
-        _headline_not_title,
     ),
 )
 
