@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from cleaner.cli.cmd_clean import clean_files
+from cleaner.cli.options import add_input_options, add_rule_options
 from cleaner.explain.report import write_report
 from cleaner.explain.terminal import color_enabled, render_terminal
 
@@ -39,15 +40,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the terminal view (default: auto)"
     )
-    p.add_argument("--kind", choices=("auto", "text", "html"), default="auto", help="input kind (default: auto)")
-    p.add_argument("--url", help="the page URL, passed to the HTML extractor")
-    p.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack file or directory")
-    p.add_argument("--disable", action="append", default=[], metavar="ID", help="switch a rule off (repeatable)")
-    p.add_argument(
-        "--enable-pack", action="append", default=[], metavar="NAME", help="switch on an off-by-default pack"
-    )
-    p.add_argument("--config", metavar="FILE", help="use this config file instead of discovering one")
-    p.add_argument("--isolated", action="store_true", help="ignore config files")
+    add_input_options(p)
+    add_rule_options(p)
     p.set_defaults(func=run)
 
 
