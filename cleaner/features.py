@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import filterfalse
 
 from cleaner.model import Block
 
@@ -142,12 +143,16 @@ def _content_words(text: str, lowered: list[str], stopwords: frozenset[str], cjk
 def count_sentences(text: str) -> int:
     """Sentence-ending punctuation marks, not counting abbreviation full stops inside the line."""
     n = 0
+    end = -1
     for m in _SENT_END.finditer(text):
-        inside = m.end() < len(text.rstrip())
-        # An abbreviation is at most ABBREVIATION_WINDOW_CHARS long: searching from 0 was quadratic (issue 8).
-        window = max(0, m.start() - ABBREVIATION_WINDOW_CHARS)
-        if inside and text[m.start()] == "." and _ABBREVIATION_END.search(text, window, m.start() + 1):
-            continue
+        start = m.start()
+        if text[start] == ".":
+            if end < 0:
+                end = len(text.rstrip())
+            # An abbreviation is at most ABBREVIATION_WINDOW_CHARS long: searching from 0 was quadratic (issue 8).
+            window = max(0, start - ABBREVIATION_WINDOW_CHARS)
+            if m.end() < end and _ABBREVIATION_END.search(text, window, start + 1):
+                continue
         n += 1
     return n
 
@@ -178,6 +183,64 @@ def normalise_key(text: str) -> str:
     return " ".join(_TOKEN.findall(text.lower()))
 
 
+class Features(dict[str, float]):
+    """One block's features: a plain dict, except that rarely used features are computed on first read.
+
+    Every rule condition and pass reads ``features[name]``; the features no built-in rule reads
+    (``LAZY_FEATURES``) cost nothing until one does. Fewer stored entries also keep the dict in the
+    smaller of CPython's table sizes (up to 21 entries), which halves its memory on pages of many
+    short lines.
+    """
+
+    __slots__ = ("text",)
+    text: str  # the block's text, for the features computed on first read
+
+    def __missing__(self, name: str) -> float:
+        compute = _LAZY.get(name)
+        if compute is None:
+            raise KeyError(name)
+        value = self[name] = compute(self)
+        return value
+
+
+def _caps(f: Features) -> float:
+    alpha = [t for t in _TOKEN.findall(f.text) if not t.isdigit()]
+    return sum(map(str.isupper, [t[0] for t in alpha])) / len(alpha) if alpha else 0.0
+
+
+def _starts_lower(f: Features) -> float:
+    first = _FIRST_LETTER.search(f.text)
+    return int(first is not None and first.group().islower())
+
+
+def _headline(f: Features) -> float:
+    words = f["words"]
+    if words == 0 or words > HEADLINE_MAX_WORDS:
+        return 0
+    return int(not f["ends_sentence"] or f["sentences"] <= 1 and words <= 15)
+
+
+_LAZY: dict[str, Callable[[Features], float]] = {
+    "chars": lambda f: len(f.text),
+    "starts_lower": _starts_lower,
+    "caps": _caps,
+    "digits": lambda f: len(_DIGIT.findall(f.text)) / max(len(f.text), 1),
+    "headline": _headline,
+}
+LAZY_FEATURES = frozenset(_LAZY)
+"""Features computed on first read (no built-in rule or pass uses them)."""
+CONTEXT_DEFAULTS: dict[str, float] = {
+    "before_title": 0,
+    "after_body": 0,
+    "in_region": 1,
+    "caption_repeat": 0,
+    "region_topic": 1.0,
+    "region_distance": 0,
+    "title_repeat": 0,
+}
+"""What a context feature holds until the decision stage sets it."""
+
+
 @dataclass(frozen=True, slots=True)
 class FeatureTable:
     """Features of every block, plus what the title and topic measures need."""
@@ -188,57 +251,118 @@ class FeatureTable:
     body_vocab: frozenset[str]
 
 
+# Lower-casing a whole line gives the same word tokens as lower-casing each token, except for
+# U+0130 (lower-cases to two characters) and capital sigma (final or not depends on what follows).
+_LOWER_BY_CONTEXT = ("\u0130", "\u03a3")
+_SENT_MARK = re.compile("[.!?…。！？]")  # what _SENT_END starts with
+_CLOSERS = "\"'”’»)]」』"
+_END_MARKS = ".!?…。！？:;：；"
+_EMPTY: frozenset[str] = frozenset()
+# words, sentences, ends_sentence, stopwords, bullet, has_url, prose, content_words, key
+_Line = tuple[float, int, int, float, int, int, int, frozenset[str], str]
+
+
+def _scan_line(text: str, stopwords: frozenset[str], cjk_doc: bool) -> _Line:
+    """The per-line features every page needs, in as few passes over the line as possible.
+
+    The same values as ``line_stats``, ``normalise_key`` and ``is_prose`` (tests/test_features_fast.py).
+    """
+    if text.isascii():
+        cjk = 0
+        lower = text.lower()
+        tokens = _TOKEN.findall(lower)  # the lower-cased tokens, and the repetition key
+        key = " ".join(tokens)
+        lowered = list(filterfalse(str.isdigit, tokens))
+        marks = "." in text or "?" in text or "!" in text
+    else:
+        cjk = len(_CJK.findall(text))
+        marks = _SENT_MARK.search(text) is not None
+        if _LOWER_BY_CONTEXT[0] in text or _LOWER_BY_CONTEXT[1] in text:
+            tokens = _TOKEN.findall(text)
+            lowered = [t.lower() for t in tokens if not t.isdigit()]
+            key = normalise_key(text)
+        else:
+            tokens = _TOKEN.findall(text.lower())
+            key = " ".join(tokens)
+            lowered = list(filterfalse(str.isdigit, tokens))
+    n_tokens = len(tokens)
+    words = max(n_tokens, cjk / 2)
+    n_alpha = len(lowered)
+    share = sum(map(stopwords.__contains__, lowered)) / n_alpha if n_alpha else 0.0
+    if cjk:
+        content = _content_words(text, lowered, stopwords, cjk)
+    elif n_alpha:
+        content = frozenset([t for t in set(lowered).difference(stopwords) if len(t) > 3]) or _EMPTY
+    else:
+        content = _EMPTY
+    sentences = count_sentences(text) if marks else 0
+    if "\n" in text:
+        ends = int(bool(_ENDS_SENT.search(text)))
+    else:
+        tail = text.rstrip(_CLOSERS)
+        ends = 1 if tail and tail[-1] in _END_MARKS else 0
+    bullet = 1 if _BULLET.match(text) else 0
+    url = 1 if ("@" in text or "://" in text or "www." in text) and _URL.search(text) else 0
+    if cjk_doc or (cjk and 2 * cjk > len(text)):
+        prose = words >= CJK_PROSE_MIN_WORDS and sentences >= 1
+    elif words >= LONG_PROSE_WORDS and share >= PROSE_MIN_STOPWORDS * 0.7:
+        prose = True
+    else:
+        prose = words >= PROSE_MIN_WORDS and share >= PROSE_MIN_STOPWORDS and (ends == 1 or sentences >= 1)
+    return words, sentences, ends, share, bullet, url, int(prose), content, key
+
+
 def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> FeatureTable:
     """First-pass features of every block; context features are filled in by the decision stage."""
-    stats = [line_stats(b.text, stopwords) for b in blocks]
-    cjk_doc = sum(1 for b in blocks[:50] if _CJK.search(b.text)) > len(blocks[:50]) // 3
-    keys = [normalise_key(b.text) for b in blocks]
+    texts = [b.text for b in blocks]
+    cjk_doc = sum(1 for t in texts[:50] if _CJK.search(t)) > len(texts[:50]) // 3
+    scanned: dict[str, _Line] = {}  # a line printed twice (a menu, a caption) is scanned once
+    lines: list[_Line] = []
+    for text in texts:
+        line = scanned.get(text)
+        if line is None:
+            line = scanned[text] = _scan_line(text, stopwords, cjk_doc)
+        lines.append(line)
+    keys = [line[8] for line in lines]
     counts = Counter(keys)
-    # A line mostly in CJK script is judged as CJK even on a page whose menus and widgets are in English.
-    prose_flags = [is_prose(s, cjk=cjk_doc or _mostly_cjk(b.text)) for s, b in zip(stats, blocks, strict=True)]
     vocab: Counter[str] = Counter()
     vocab_keys: set[str] = set()
     # Each distinct prose text counts once: a teaser printed in two link farms must not vouch for
     # itself through its copy (fixture prop-repeated-teaser).
-    for s, p, key in zip(stats, prose_flags, keys, strict=True):
-        if p and key not in vocab_keys:
-            vocab_keys.add(key)
-            vocab.update(s.content_words)
+    for line in lines:
+        if line[6] and line[8] not in vocab_keys:
+            vocab_keys.add(line[8])
+            vocab.update(line[7])
+    # Topic: how much of the block's vocabulary the prose of the page shares; a prose block's own
+    # words are discounted so it doesn't vouch for itself (it needs a word some other prose has too).
+    in_vocab = set(vocab)
+    in_other_prose = {w for w, c in vocab.items() if c > 1}
     last = max(len(blocks) - 1, 1)
     out: list[dict[str, float]] = []
     seen: Counter[str] = Counter()
-    for i, (s, key, p) in enumerate(zip(stats, keys, prose_flags, strict=True)):
-        copy_index = seen[key] if key else 0
-        seen[key] += 1
-        own = s.content_words
-        # Topic: how much of the block's vocabulary the prose of the page shares; a block's own
-        # words are discounted so a prose block doesn't vouch for itself.
-        shared = sum(1 for w in own if vocab[w] - (1 if p else 0) > 0)
-        out.append(
-            {
-                "chars": s.chars,
-                "words": s.words,
-                "sentences": s.sentences,
-                "ends_sentence": s.ends_sentence,
-                "starts_lower": s.starts_lower,
-                "stopwords": s.stopwords,
-                "caps": s.caps,
-                "digits": s.digits,
-                "bullet": s.bullet,
-                "has_url": s.has_url,
-                "repeated": counts[key] if key else 1,
-                "copy_index": copy_index,
-                "position": i / last,
-                "prose": int(p),
-                "headline": int(is_headline(s)),
-                "topic": shared / len(own) if own else 0.0,
-                "before_title": 0,
-                "after_body": 0,
-                "in_region": 1,
-                "caption_repeat": 0,
-                "region_topic": 1.0,
-                "region_distance": 0,
-                "title_repeat": 0,
-            }
+    for i, (text, line) in enumerate(zip(texts, lines, strict=True)):
+        words, sentences, ends, share, bullet, url, prose, own, key = line
+        if key:
+            copy_index = seen[key]
+            seen[key] = copy_index + 1
+            repeated = counts[key]
+        else:
+            copy_index, repeated = 0, 1
+        shared = len(own & in_other_prose) if prose else len(own & in_vocab)
+        f = Features(
+            words=words,
+            sentences=sentences,
+            ends_sentence=ends,
+            stopwords=share,
+            bullet=bullet,
+            has_url=url,
+            repeated=repeated,
+            copy_index=copy_index,
+            position=i / last,
+            prose=prose,
+            topic=shared / len(own) if own else 0.0,
+            **CONTEXT_DEFAULTS,
         )
-    return FeatureTable(out, [s.content_words for s in stats], keys, frozenset(vocab))
+        f.text = text
+        out.append(f)
+    return FeatureTable(out, [line[7] for line in lines], keys, frozenset(vocab))

@@ -1,0 +1,166 @@
+"""The fast feature path and the split pattern sets give exactly what the plain definitions give.
+
+``block_features`` scans each line once and computes some features only when read; the
+reference below is the straightforward definition (``line_stats`` per block, a Counter of
+prose vocabulary, a dict of every feature), as it was before the speed work of issue 4.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.api import Cleaner
+from cleaner.engine.matcher import anchored_at_start
+from cleaner.features import (
+    _CJK,
+    FEATURES,
+    block_features,
+    is_headline,
+    is_prose,
+    line_stats,
+    normalise_key,
+)
+from cleaner.language import stopwords_for
+from cleaner.model import Block
+
+ENGLISH = stopwords_for("English")
+GERMAN = stopwords_for("German")
+
+LINES = [
+    "The council said on Tuesday that the new bridge would open in the spring of 2025, after delays.",
+    "Home > News > Local",
+    "Share this article",
+    "By JOHN SMITH",
+    "U.S. pledges aid. Dr. Mehta spoke at 5 p.m. ET in St. Louis.",
+    "İstanbul'da büyük bir toplantı yapıldı.",  # U+0130 lower-cases to two characters
+    "Η ΟΔΟΣ'Α ΣΟΦΙΑΣ:ΑΘΗΝΑ",  # a capital sigma before an apostrophe is not final in the whole line
+    "ΑΘΗΝΑ ΣΤΗΝ ΠΟΛΗ.",
+    "杭州光伏企业发布了新的年度报告。这是一个很长的句子，用来测试中文。",
+    "Die Regierung hat am Montag beschlossen, dass die Steuern für alle Bürger sinken werden.",
+    "- a bulleted item with words",
+    "1. first",
+    "Contact us: news@example.com or www.example.com",
+    "2019 2020 2021",
+    "“Quoted,” he said…",
+    "(c) 2024 Example Media. All rights reserved.",
+    "",
+    "x" * 300 + " end.",
+    "Ça va? Ñandú. ß straße STRASSE ǅemal ﬁne",
+]
+
+
+def _reference(blocks: Sequence[Block], stopwords: frozenset[str]) -> list[dict[str, float]]:
+    """block_features as first written: one LineStats per block and a dict of every feature."""
+    stats = [line_stats(b.text, stopwords) for b in blocks]
+    cjk_doc = sum(1 for b in blocks[:50] if _CJK.search(b.text)) > len(blocks[:50]) // 3
+    keys = [normalise_key(b.text) for b in blocks]
+    counts = Counter(keys)
+    mostly_cjk = [not b.text.isascii() and 2 * len(_CJK.findall(b.text)) > len(b.text) for b in blocks]
+    prose = [is_prose(s, cjk=cjk_doc or m) for s, m in zip(stats, mostly_cjk, strict=True)]
+    vocab: Counter[str] = Counter()
+    vocab_keys: set[str] = set()
+    for s, p, key in zip(stats, prose, keys, strict=True):
+        if p and key not in vocab_keys:
+            vocab_keys.add(key)
+            vocab.update(s.content_words)
+    last = max(len(blocks) - 1, 1)
+    seen: Counter[str] = Counter()
+    out = []
+    for i, (s, key, p) in enumerate(zip(stats, keys, prose, strict=True)):
+        copy_index = seen[key] if key else 0
+        seen[key] += 1
+        own = s.content_words
+        shared = sum(1 for w in own if vocab[w] - (1 if p else 0) > 0)
+        out.append(
+            {
+                "chars": s.chars,
+                "words": s.words,
+                "sentences": s.sentences,
+                "ends_sentence": s.ends_sentence,
+                "starts_lower": s.starts_lower,
+                "stopwords": s.stopwords,
+                "caps": s.caps,
+                "digits": s.digits,
+                "bullet": s.bullet,
+                "has_url": s.has_url,
+                "repeated": counts[key] if key else 1,
+                "copy_index": copy_index,
+                "position": i / last,
+                "prose": int(p),
+                "headline": int(is_headline(s)),
+                "topic": shared / len(own) if own else 0.0,
+                "before_title": 0,
+                "after_body": 0,
+                "in_region": 1,
+                "caption_repeat": 0,
+                "region_topic": 1.0,
+                "region_distance": 0,
+                "title_repeat": 0,
+            }
+        )
+    return out
+
+
+def _blocks(texts: Sequence[str]) -> list[Block]:
+    return [Block(i, t, i + 1, i + 1) for i, t in enumerate(texts)]
+
+
+def _same(texts: Sequence[str], stopwords: frozenset[str]) -> None:
+    blocks = _blocks(texts)
+    table = block_features(blocks, stopwords)
+    expected = _reference(blocks, stopwords)
+    for got, want in zip(table.values, expected, strict=True):
+        # Same values and the same types (1 is not 1.0 in a JSON explanation).
+        assert [(k, got[k], type(got[k])) for k in FEATURES] == [(k, want[k], type(want[k])) for k in FEATURES]
+    assert table.keys == [normalise_key(t) for t in texts]
+    assert table.content_words == [line_stats(t, stopwords).content_words for t in texts]
+
+
+def test_fixed_lines_match_the_reference() -> None:
+    _same(LINES, ENGLISH)
+    _same(LINES, GERMAN)
+    _same([*LINES, *LINES], ENGLISH)  # repeated lines: copy_index, repeated, the scan cache
+
+
+def test_cjk_page_matches_the_reference() -> None:
+    _same([LINES[7]] * 3 + LINES, ENGLISH)
+
+
+_ALPHABET = st.sampled_from(
+    list("abcXYZ İıΣσςΑ杭州光伏。！？.!?…:;,\"'”’»)]「」『』-*•·0123456789 @/www") + ["://", "www.", "p.m.", "Dr.", " the "]
+)
+_LINE = st.lists(_ALPHABET, max_size=40).map("".join).map(str.strip)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=12))
+def test_generated_lines_match_the_reference(texts: list[str]) -> None:
+    _same([t for t in texts if t] or ["x"], ENGLISH)
+
+
+def test_lazy_features_are_stored_once_read() -> None:
+    f = block_features(_blocks(["Some Words here, 12 of them."]), ENGLISH).values[0]
+    assert "caps" not in f
+    assert f["caps"] == line_stats("Some Words here, 12 of them.", ENGLISH).caps
+    assert "caps" in f
+
+
+def test_pattern_set_hits_equal_each_rule_searched_alone() -> None:
+    catalogue = Cleaner().catalogue
+    rules = [r for r in catalogue.rules if r.pattern is not None]
+    texts = [*LINES, *(e.text for r in rules for e in r.examples if "\n" not in e.text)]
+    for text in texts:
+        want = {r.id for r in rules if r.pattern.search(text) is not None}
+        assert catalogue.patterns.hits(text) == want, text
+
+
+def test_anchored_at_start() -> None:
+    assert anchored_at_start("^Share this$")
+    assert anchored_at_start("(?i)^(?:a|b)$")
+    assert not anchored_at_start("(?i)^a|\\bb\\b")
+    assert not anchored_at_start("all rights reserved")
+    assert not anchored_at_start("[|^]x")
