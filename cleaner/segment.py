@@ -28,17 +28,29 @@ _ENUMERATOR = re.compile(r"^\(\w\)")
 _FIRST_WORD = re.compile(r"^[\"'“‘(]?([^\W\d_]+)")
 _BULLET = re.compile(r"^(?:[-*•·▪►–—+]\s|\d{1,3}[.)]\s)")
 MAX_JOINED_CHARS = 5_000
+# The same tests as the three patterns above, on a line's last or first characters: a search for
+# "...$" tries every position of a line that is joined to, sometimes thousands of characters long.
+_OPENERS = frozenset("“‘«([„")
+_SENTENCE_MARKS = frozenset(".!?…。！？:;|")
+_CLOSERS = "\"'”’»)]"
+_CLOSING_STARTS = frozenset(",.;:)]}»”’%")
+
+
+def _last_char(text: str) -> str:
+    """The character a ``...$`` pattern sees last: ``$`` also matches before a final newline."""
+    return text[-2:-1] if text.endswith("\n") else text[-1:]
 
 
 def continues(prev: str, line: str) -> bool:
     """True when ``line`` carries on the sentence that ``prev`` left unfinished."""
     if _BULLET.match(line) or len(prev) > MAX_JOINED_CHARS:
         return False
-    if _OPENS.search(prev):
+    if _last_char(prev) in _OPENERS:  # _OPENS
         return True
-    if _ENDS_SENTENCE.search(prev):
+    body = prev[:-1] if prev.endswith("\n") else prev
+    if body.rstrip(_CLOSERS)[-1:] in _SENTENCE_MARKS:  # _ENDS_SENTENCE
         return False
-    if _STARTS_CLOSING.match(line):
+    if line[:1] in _CLOSING_STARTS and line[1:2] not in (".", "?"):  # _STARTS_CLOSING
         return True
     return starts_lower_word(line)
 
@@ -57,21 +69,26 @@ def starts_lower_word(line: str) -> bool:
 
 def split_blocks(text: str) -> list[Block]:
     """Non-blank lines become blocks; a fragment continuing the line right above joins its block."""
-    spans: list[list[object]] = []  # [text, start, end, blank_before]
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    blank_before: list[bool] = []
     blank_run = True  # the start of the document counts as a break
-    for number, raw in enumerate(text.split("\n"), start=1):
+    number = 0
+    for raw in text.split("\n"):
+        number += 1
         line = raw.strip()
         if not line:
             blank_run = True
             continue
-        if spans and not blank_run and continues(str(spans[-1][0]), line):
-            spans[-1][0] = f"{spans[-1][0]} {line}"
-            spans[-1][2] = number
+        if not blank_run and continues(texts[-1], line):
+            texts[-1] = f"{texts[-1]} {line}"
+            ends[-1] = number
         else:
-            spans.append([line, number, number, blank_run])
+            texts.append(line)
+            starts.append(number)
+            ends.append(number)
+            blank_before.append(blank_run)
         blank_run = False
-    last = len(spans) - 1
-    return [
-        Block(i, str(t), int(str(s)), int(str(e)), bool(b), i == last or bool(spans[i + 1][3]))
-        for i, (t, s, e, b) in enumerate(spans)
-    ]
+    blank_after = [*blank_before[1:], True]
+    return list(map(Block, range(len(texts)), texts, starts, ends, blank_before, blank_after))

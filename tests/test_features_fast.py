@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner import segment
 from cleaner.api import Cleaner
 from cleaner.engine.matcher import anchored_at_start
 from cleaner.features import (
@@ -164,3 +165,24 @@ def test_anchored_at_start() -> None:
     assert not anchored_at_start("(?i)^a|\\bb\\b")
     assert not anchored_at_start("all rights reserved")
     assert not anchored_at_start("[|^]x")
+
+
+def _continues_by_regex(prev: str, line: str) -> bool:
+    if segment._BULLET.match(line) or len(prev) > segment.MAX_JOINED_CHARS:
+        return False
+    if segment._OPENS.search(prev):
+        return True
+    if segment._ENDS_SENTENCE.search(prev):
+        return False
+    if segment._STARTS_CLOSING.match(line):
+        return True
+    return segment.starts_lower_word(line)
+
+
+_JOIN_PIECES = st.sampled_from([*"aZ .!?…。:;|\"'”’»)]“‘«([„,}%\n-1", "", "(c)", "eBay"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_JOIN_PIECES, max_size=6).map("".join), st.lists(_JOIN_PIECES, max_size=6).map("".join))
+def test_continues_equals_its_regex_definition(prev: str, line: str) -> None:
+    assert segment.continues(prev, line) == _continues_by_regex(prev, line)
