@@ -11,8 +11,6 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from lxml.html import HtmlElement
-
 from cleaner.adapters.decode import decode_content
 from cleaner.adapters.html_extract import extract_body
 from cleaner.config import Config
@@ -20,11 +18,11 @@ from cleaner.dom.packs import load_dom_rules
 from cleaner.dom.parse import parse_html
 from cleaner.dom.prune import DomRemoval, prune_tree
 from cleaner.errors import LimitExceeded
+from cleaner.metadata_html import page_metadata, quick_metadata
 from cleaner.model import Result
 
 logger = logging.getLogger(__name__)
 
-META_FIELDS = ("title", "author", "date", "site_name")
 META_TREE_NODES = 10_000
 """Pages with more elements than this get their metadata from meta tags only."""
 
@@ -37,42 +35,6 @@ class HtmlExtraction:
     meta: dict[str, str | None]
     warnings: tuple[str, ...]
     dom_removed: tuple[DomRemoval, ...] = ()
-
-
-def page_metadata(root: HtmlElement, url: str | None) -> dict[str, str | None]:
-    """Title, author, date and site name from trafilatura's metadata extractor (no extensive date search)."""
-    from trafilatura.metadata import extract_metadata
-
-    try:
-        doc: Any = extract_metadata(root, url, None, False)
-    except Exception as exc:  # noqa: BLE001 - metadata is optional: a failure must not lose the body
-        logger.debug("metadata extraction failed: %s", exc)
-        return {}
-    return {
-        "title": doc.title or None,
-        "author": doc.author or None,
-        "date": doc.date or None,
-        "site_name": doc.sitename or None,
-    }
-
-
-def quick_metadata(root: HtmlElement) -> dict[str, str | None]:
-    """Title, author, date and site name from meta tags alone: the linear-time path for very large pages."""
-
-    def first(*xpaths: str) -> str | None:
-        for xp in xpaths:
-            for value in root.xpath(xp):
-                text = " ".join(str(value).split())
-                if text:
-                    return text
-        return None
-
-    return {
-        "title": first('//meta[@property="og:title"]/@content', "//head/title//text()", "(//h1)[1]//text()"),
-        "author": first('//meta[@name="author"]/@content', '//meta[@property="article:author"]/@content'),
-        "date": first('//meta[@property="article:published_time"]/@content', "(//time/@datetime)[1]"),
-        "site_name": first('//meta[@property="og:site_name"]/@content'),
-    }
 
 
 def extract_html(content: str | bytes, *, config: Config, url: str | None = None) -> HtmlExtraction:

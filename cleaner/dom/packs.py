@@ -72,6 +72,7 @@ class DomRule:
     examples: tuple[DomExample, ...]
     pack: str
     path: str
+    class_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +184,7 @@ def _parse_rule(raw: Any, pack: str, path: str) -> DomRule:
         examples=examples,
         pack=pack,
         path=path,
+        class_words=tuple(raw.get("class_words", ())),
     )
 
 

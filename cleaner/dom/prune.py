@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,8 +20,9 @@ MAX_PAGE_SHARE = 0.3
 """By default a rule never drops an element holding more than this share of the page's text (body guard)."""
 PROTECTED_TAGS = frozenset({"html", "body", "head"})
 NON_TEXT_TAGS = ("script", "style", "template")
-_WITH_CLASS_OR_ID = lxml.etree.XPath("//*[@class or @id]")
 """Removed before any rule runs: their content is code, never text."""
+_WITH_CLASS_OR_ID = lxml.etree.XPath("//*[@class or @id]")
+_SEPARATORS_RE = re.compile(r"[-_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +49,33 @@ def link_stats(el: HtmlElement) -> tuple[int, int]:
     return links, chars
 
 
-def _holds(rule: DomRule, el: HtmlElement, text: str, page_chars: int, repeats: Counter[str]) -> bool:
+def count_links(el: HtmlElement) -> int:
+    """Number of links inside ``el`` (the element itself included), without reading their text."""
+    return sum(1 for _ in el.iter("a"))
+
+
+class _LazyText:
+    """An element's text, read at most once and only when a condition needs it."""
+
+    __slots__ = ("el", "_text")
+
+    def __init__(self, el: HtmlElement, text: str | None = None) -> None:
+        self.el = el
+        self._text = text
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = element_text(self.el)
+        return self._text
+
+
+def _holds(rule: DomRule, el: HtmlElement, lazy: _LazyText, page_chars: int, repeats: Counter[str]) -> bool:
+    """True when every condition of the rule holds; the cheap ones (link count) are tried first."""
     w = rule.when
+    if w.min_links is not None and count_links(el) < w.min_links:
+        return False  # most candidates of a link-farm selector stop here, before any text is read
+    text = lazy.text
     share = w.max_page_share if w.max_page_share is not None else MAX_PAGE_SHARE
     if page_chars and len(text) > share * page_chars and len(text) > 200:
         return False
@@ -55,11 +83,9 @@ def _holds(rule: DomRule, el: HtmlElement, text: str, page_chars: int, repeats: 
         return False
     if w.repeated and repeats[text] < 2:
         return False
-    if w.min_link_density is not None or w.max_link_density is not None or w.min_links is not None:
-        links, link_chars = link_stats(el)
+    if w.min_link_density is not None or w.max_link_density is not None:
+        _, link_chars = link_stats(el)
         density = link_chars / len(text) if text else 0.0
-        if w.min_links is not None and links < w.min_links:
-            return False
         if w.min_link_density is not None and density < w.min_link_density:
             return False
         if w.max_link_density is not None and density > w.max_link_density:
@@ -93,6 +119,28 @@ def _attached(el: HtmlElement, root: HtmlElement) -> bool:
     return top is root
 
 
+@functools.lru_cache(maxsize=16)
+def _first_parts(words: tuple[str, ...]) -> frozenset[str]:
+    """The first part (up to ``-`` or ``_``) of every class word."""
+    return frozenset(_SEPARATORS_RE.split(w)[0] for w in words)
+
+
+def _labelled_elements(root: HtmlElement, rules: Sequence[DomRule]) -> list[tuple[HtmlElement, str]]:
+    """Elements with a class or id that some class_words rule may match, with their "class id" string.
+
+    A class word matches at ``-``/``_``/space boundaries, so its first part is then a whole
+    part of the attributes split at those characters: a set test rules out most elements
+    before any regex runs (the regexes cost 4 us per element, the split a fraction of it).
+    """
+    firsts = _first_parts(tuple(w for r in rules for w in r.class_words))
+    out = []
+    for el in _WITH_CLASS_OR_ID(root):
+        attrs = f"{el.get('class', '')} {el.get('id', '')}"
+        if not firsts.isdisjoint(attrs.casefold().replace("_", " ").replace("-", " ").split()):
+            out.append((el, attrs))
+    return out
+
+
 def prune_tree(root: HtmlElement, rules: Sequence[DomRule]) -> tuple[DomRemoval, ...]:
     """Drop, in place, every element a rule selects and whose conditions hold; return what went."""
     lxml.etree.strip_elements(root, *NON_TEXT_TAGS, with_tail=False)
@@ -103,21 +151,27 @@ def prune_tree(root: HtmlElement, rules: Sequence[DomRule]) -> tuple[DomRemoval,
     labelled: list[tuple[HtmlElement, str]] | None = None
     for rule in rules:
         if rule.attr_re is not None:
-            # class_words rules: one Python regex over class/id beats per-word XPath translate() calls 10x
+            # class_words rules: one Python regex over class/id beats per-word XPath translate() calls 10x;
+            # the elements are listed once for all such rules, keeping only those any of them could match
             if labelled is None:
-                labelled = [(el, f"{el.get('class', '')} {el.get('id', '')}") for el in _WITH_CLASS_OR_ID(root)]
+                labelled = _labelled_elements(root, rules)
             word_re = rule.attr_re
             selected = [el for el, attrs in labelled if word_re.search(attrs) and el.tag not in PROTECTED_TAGS]
         else:
             selected = [el for el in rule.xpath(root) if isinstance(el, HtmlElement) and el.tag not in PROTECTED_TAGS]
         if not selected:
             continue
-        texts = [element_text(el) for el in selected]
-        repeats = Counter(texts) if rule.when.repeated else Counter[str]()
-        for el, text in zip(selected, texts, strict=True):
-            if not _attached(el, root) or not _holds(rule, el, text, page_chars, repeats):
+        if rule.when.repeated:
+            lazies = [_LazyText(el, element_text(el)) for el in selected]
+            repeats = Counter(lazy.text for lazy in lazies)
+        else:
+            lazies = [_LazyText(el) for el in selected]
+            repeats = Counter[str]()
+        for lazy in lazies:
+            el = lazy.el
+            if not _holds(rule, el, lazy, page_chars, repeats) or not _attached(el, root):
                 continue
-            removed.append(DomRemoval(rule=rule.id, reason=rule.summary, tag=str(el.tag), text=text[:200]))
+            removed.append(DomRemoval(rule=rule.id, reason=rule.summary, tag=str(el.tag), text=lazy.text[:200]))
             el.drop_tree()
     logger.debug("DOM rules removed %d element(s)", len(removed))
     return tuple(removed)
