@@ -2,13 +2,15 @@
 
 ``clean_html`` lists the stages in order; each lives in its own module:
 ``adapters.decode`` → ``dom.parse`` → ``dom.prune`` (rules from ``rules/dom/*.toml``)
-→ ``adapters.html_extract`` → ``pipeline.clean_text``.
+→ ``adapters.html_extract`` → ``pipeline.clean_text``. What the DOM rules removed is
+added to ``Result.removed`` and ``Result.segments`` (rule id and summary, line 0).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cleaner.adapters.decode import decode_content
@@ -19,12 +21,14 @@ from cleaner.dom.parse import parse_html
 from cleaner.dom.prune import DomRemoval, prune_tree
 from cleaner.errors import LimitExceeded
 from cleaner.metadata_html import page_metadata, quick_metadata
-from cleaner.model import Result
+from cleaner.model import Removed, Result, Segment
 
 logger = logging.getLogger(__name__)
 
 META_TREE_NODES = 10_000
 """Pages with more elements than this get their metadata from meta tags only."""
+DOM_REMOVAL_LINE = 0
+"""The line of a DOM-rule removal in ``Result.removed``/``segments``: it is not a line of the extracted text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,26 @@ def clean_html(content: str | bytes, *, catalogue: Any, config: Config, url: str
     from cleaner.pipeline import clean_text
 
     page = extract_html(content, config=config, url=url)
-    return clean_text(
+    result = clean_text(
         page.text, catalogue, url=url, warnings=page.warnings, meta=page.meta, kind="html",
         max_line_chars=config.max_line_chars,
+    )
+    if not page.dom_removed:
+        return result
+    removed, segments = explain_dom_removals(page.dom_removed)
+    return replace(result, removed=(*removed, *result.removed), segments=(*segments, *result.segments))
+
+
+def explain_dom_removals(dom_removed: Sequence[DomRemoval]) -> tuple[tuple[Removed, ...], tuple[Segment, ...]]:
+    """DOM-rule removals as ``Removed`` entries and ``removed`` segments, in page order, ahead of the text's.
+
+    They happened before text extraction, so they have no line in the extracted text the
+    other segments number: their lines are 0 (``DOM_REMOVAL_LINE``). Elements without text
+    (empty widgets, form inputs) are left out: they took nothing a reader could miss.
+    """
+    shown = sorted((r for r in dom_removed if r.text), key=lambda r: r.source_line)
+    line = DOM_REMOVAL_LINE
+    return (
+        tuple(Removed(r.text, line, line, r.rule, r.reason) for r in shown),
+        tuple(Segment(r.text, line, line, "removed", r.rule, r.reason) for r in shown),
     )

@@ -27,12 +27,13 @@ _SEPARATORS_RE = re.compile(r"[-_]")
 
 @dataclass(frozen=True, slots=True)
 class DomRemoval:
-    """One element a DOM rule removed: its rule, tag and (shortened) text."""
+    """One element a DOM rule removed: its rule, tag, text and line in the HTML source (0 if unknown)."""
 
     rule: str
     reason: str
     tag: str
     text: str
+    source_line: int = 0
 
 
 def element_text(el: HtmlElement) -> str:
@@ -171,7 +172,8 @@ def prune_tree(root: HtmlElement, rules: Sequence[DomRule]) -> tuple[DomRemoval,
             el = lazy.el
             if not _holds(rule, el, lazy, page_chars, repeats) or not _attached(el, root):
                 continue
-            removed.append(DomRemoval(rule=rule.id, reason=rule.summary, tag=str(el.tag), text=lazy.text[:200]))
+            shown = " ".join(" ".join(el.itertext()).split())  # "Most read Flood warning", not "Most readFlood"
+            removed.append(DomRemoval(rule.id, rule.summary, str(el.tag), shown, el.sourceline or 0))
             el.drop_tree()
     logger.debug("DOM rules removed %d element(s)", len(removed))
     return tuple(removed)
