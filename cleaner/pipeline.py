@@ -42,7 +42,8 @@ def clean_text(
     table = block_features(blocks, stopwords)
     known_title = (meta or {}).get("title")
     outcome = decide_blocks(blocks, table, catalogue, page_structure=kind == "text", known_title=known_title)
-    outcome = replace(outcome, decisions=tuple(restore_blocks(outcome.decisions, long_blocks)))
+    if long_blocks:
+        outcome = replace(outcome, decisions=tuple(restore_blocks(outcome.decisions, long_blocks)))
     found = dict(outcome.meta)
     for key, value in (meta or {}).items():
         if value:
@@ -55,15 +56,17 @@ def clean_text(
         date=found.get("date"),
         kind=kind,
         removed=tuple(removed_segments(outcome.decisions, text)),
-        segments=tuple(
-            Segment(d.block.text, d.block.start_line, d.block.end_line, d.role, d.rule, d.reason)
-            for d in outcome.decisions
-        ),
+        segments=tuple(map(_segment, outcome.decisions)),
         url=url,
         site_name=found.get("site_name"),
         warnings=(*warnings, long_warning) if long_warning else tuple(warnings),
     )
     return debug_check(text, catalogue, result)  # asserts the invariants when CLEANER_DEBUG_INVARIANTS=1
+
+
+def _segment(d: Decision) -> Segment:
+    b = d.block
+    return Segment(b.text, b.start_line, b.end_line, d.role, d.rule, d.reason)
 
 
 def removed_segments(decisions: Sequence[Decision], text: str) -> list[Removed]:
