@@ -17,7 +17,7 @@ TITLE_MAX_WORDS = 30
 TITLE_MIN_TOPIC = 0.3
 TITLE_SHARED_CAP = 6
 TITLE_MAX_SEPARATORS = 3
-STEM_CHARS = 5  # words sharing their first five letters count as one (Новосибирске / Новосибирск)
+STEM_CHARS = 6  # long words sharing their first six letters count as one (Новосибирске / Новосибирск)
 
 _MONTHS = {
     m: i
@@ -95,6 +95,11 @@ def count_separators(text: str) -> int:
     return len(_SEPARATORS.findall(text))
 
 
+def _stem(word: str) -> str:
+    # Short words stay whole: 'Rivera' and 'Riverside' are not one word.
+    return word[:STEM_CHARS] if len(word) > STEM_CHARS else word
+
+
 def pick_title(
     features: Sequence[dict[str, float]],
     content_words: Sequence[frozenset[str]],
@@ -109,11 +114,12 @@ def pick_title(
     are skipped entirely, so cleaning the cleaned text picks the same title. When no
     line is on-topic enough, the headline-shaped line right above the first prose line
     is the title if it shares a word with the body (its other words may recur only in a
-    caption: fixture prop-headline-not-title); ``to_text()`` prints the title there too.
+    caption: fixture prop-headline-not-title) or is the first line of the page;
+    ``to_text()`` prints the title there too, so cleaning the output again agrees.
     """
     best: tuple[float, int] | None = None
     ordinal = 0
-    body_stems = frozenset(w[:STEM_CHARS] for w in body_vocab)
+    body_stems = frozenset(map(_stem, body_vocab))
     last: int | None = None  # the headline-shaped line right above the first prose line, sharing a word with it
     for i in range(min(len(features), TITLE_SEARCH_BLOCKS)):
         f = features[i]
@@ -133,9 +139,9 @@ def pick_title(
         if not words:
             continue
         # Inflected languages print the headline's words in other forms in the body, so stems are compared.
-        shared = sum(w[:STEM_CHARS] in body_stems for w in words)
+        shared = sum(_stem(w) in body_stems for w in words)
         topic = shared / len(words)
-        if shared and not f["ends_sentence"]:
+        if (shared or ordinal == 1) and not f["ends_sentence"]:
             last = i
         if topic < TITLE_MIN_TOPIC:
             continue

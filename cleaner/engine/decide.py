@@ -16,6 +16,7 @@ explanation shows where protection or context changed a decision.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -115,6 +116,7 @@ def _section_pass(
     prop-linkfarm-short-paragraph, prop-linkfarm-then-list).
     """
     n = len(blocks)
+    topic = _SurvivingTopic(table, work)
     for rule in rules:
         i = 0
         while i < n:
@@ -129,7 +131,7 @@ def _section_pass(
                 _removed_by_drop(work[j])
                 or (
                     not rule.matches(blocks[j].text, table.values[j], hits[j])  # the next farm's header starts a run
-                    and _continues(rule, work[j], table.values[j])
+                    and _continues(rule, work[j], topic.features(j))
                     and table.values[j]["bullet"] == (bulleted if bulleted is not None else table.values[j]["bullet"])
                     and not (j + 1 < n and work[j + 1].role == "body" and continues(blocks[j].text, blocks[j + 1].text))
                 )
@@ -142,6 +144,44 @@ def _section_pass(
             _give_back(rule, i, j, blocks, table, work, resumed)
             i = j
     _keep_some_prose(table, work)
+
+
+class _SurvivingTopic:
+    """The ``topic`` feature measured against the prose the local pass kept, for a farm's items.
+
+    A teaser may share words with a caption the local pass already removed ("AP Photos of the Day
+    Wednesday" beside "... on Wednesday. (AP Photo)"); only the article's own prose tells a teaser
+    from the body. Computed for the lines a run reaches, not for every line.
+    """
+
+    def __init__(self, table: FeatureTable, work: list[_Work]) -> None:
+        self.table = table
+        self.counts: Counter[str] = Counter()
+        self.kept: set[str] = set()  # each distinct kept prose line counts once (a teaser printed twice is one)
+        for key, words, f, w in zip(table.keys, table.content_words, table.values, work, strict=True):
+            if f["prose"] and w.role == "body" and key not in self.kept:
+                self.kept.add(key)
+                self.counts.update(words)
+
+    def features(self, i: int) -> dict[str, float]:
+        features = self.table.values[i]
+        own = self.table.content_words[i]
+        if not own:
+            return features
+        mine = 1 if self.table.keys[i] in self.kept else 0
+        shared = sum(1 for w in own if self.counts[w] - mine > 0)
+        return _Override(features, "topic", shared / len(own))
+
+
+class _Override(dict[str, float]):
+    """A block's features with one value replaced (the features object itself stays untouched)."""
+
+    def __init__(self, base: dict[str, float], key: str, value: float) -> None:
+        super().__init__()
+        self.base, self.key, self.value = base, key, value
+
+    def __getitem__(self, name: str) -> float:
+        return self.value if name == self.key else self.base[name]
 
 
 def _keep_some_prose(table: FeatureTable, work: list[_Work]) -> None:

@@ -10,6 +10,7 @@ wire credit lines. Languages: English, German, Spanish, Russian, Chinese.
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, field
 from typing import Any
@@ -404,12 +405,20 @@ def article_bodies(
 
 
 def _distinct(chunks: list[Chunk]) -> list[Chunk]:
-    """Drop a paragraph that repeats one already in the article (real articles don't print a paragraph twice)."""
+    """Drop a paragraph that repeats one already in the article (real articles don't print a paragraph twice).
+
+    List items count without their marker: '- by e-mail ...' and '• by e-mail ...' are one line printed
+    twice, which STR006 rightly keeps once.
+    """
     seen: set[str] = set()
     out = []
     for chunk in chunks:
-        if any(line in seen for line in chunk.lines):
+        keys = {_LIST_MARKER.sub("", line).strip() for line in chunk.lines}
+        if keys & seen:
             continue
-        seen.update(chunk.lines)
+        seen.update(keys)
         out.append(chunk)
     return out
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-•*]|\d+\.)\s+")
