@@ -226,9 +226,10 @@ _LAZY: dict[str, Callable[[Features], float]] = {
     "caps": _caps,
     "digits": lambda f: len(_DIGIT.findall(f.text)) / max(len(f.text), 1),
     "headline": _headline,
+    "has_url": lambda f: 1 if ("@" in f.text or "://" in f.text or "www." in f.text) and _URL.search(f.text) else 0,
 }
 LAZY_FEATURES = frozenset(_LAZY)
-"""Features computed on first read (no built-in rule or pass uses them)."""
+"""Features computed on first read (no built-in rule uses them; the title search reads ``has_url`` of a few lines)."""
 CONTEXT_DEFAULTS: dict[str, float] = {
     "before_title": 0,
     "after_body": 0,
@@ -258,8 +259,8 @@ _SENT_MARK = re.compile("[.!?…。！？]")  # what _SENT_END starts with
 _CLOSERS = "\"'”’»)]」』"
 _END_MARKS = ".!?…。！？:;：；"
 _EMPTY: frozenset[str] = frozenset()
-# words, sentences, ends_sentence, stopwords, bullet, has_url, prose, content_words, key
-_Line = tuple[float, int, int, float, int, int, int, frozenset[str], str]
+# words, sentences, ends_sentence, stopwords, bullet, prose, content_words, key
+_Line = tuple[float, int, int, float, int, int, frozenset[str], str]
 
 
 def _scan_line(text: str, stopwords: frozenset[str], cjk_doc: bool) -> _Line:
@@ -288,7 +289,8 @@ def _scan_line(text: str, stopwords: frozenset[str], cjk_doc: bool) -> _Line:
     n_tokens = len(tokens)
     words = max(n_tokens, cjk / 2)
     n_alpha = len(lowered)
-    share = sum(map(stopwords.__contains__, lowered)) / n_alpha if n_alpha else 0.0
+    stop = sum(map(stopwords.__contains__, lowered))
+    share = stop / n_alpha if stop else 0.0  # one shared 0.0 for the many lines without function words
     if cjk:
         content = _content_words(text, lowered, stopwords, cjk)
     elif n_alpha:
@@ -302,14 +304,13 @@ def _scan_line(text: str, stopwords: frozenset[str], cjk_doc: bool) -> _Line:
         tail = text.rstrip(_CLOSERS)
         ends = 1 if tail and tail[-1] in _END_MARKS else 0
     bullet = 1 if _BULLET.match(text) else 0
-    url = 1 if ("@" in text or "://" in text or "www." in text) and _URL.search(text) else 0
     if cjk_doc or (cjk and 2 * cjk > len(text)):
         prose = words >= CJK_PROSE_MIN_WORDS and sentences >= 1
     elif words >= LONG_PROSE_WORDS and share >= PROSE_MIN_STOPWORDS * 0.7:
         prose = True
     else:
         prose = words >= PROSE_MIN_WORDS and share >= PROSE_MIN_STOPWORDS and (ends == 1 or sentences >= 1)
-    return words, sentences, ends, share, bullet, url, int(prose), content, key
+    return words, sentences, ends, share, bullet, int(prose), content, key
 
 
 def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> FeatureTable:
@@ -323,16 +324,16 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
         if line is None:
             line = scanned[text] = _scan_line(text, stopwords, cjk_doc)
         lines.append(line)
-    keys = [line[8] for line in lines]
+    keys = [line[7] for line in lines]
     counts = Counter(keys)
     vocab: Counter[str] = Counter()
     vocab_keys: set[str] = set()
     # Each distinct prose text counts once: a teaser printed in two link farms must not vouch for
     # itself through its copy (fixture prop-repeated-teaser).
     for line in lines:
-        if line[6] and line[8] not in vocab_keys:
-            vocab_keys.add(line[8])
-            vocab.update(line[7])
+        if line[5] and line[7] not in vocab_keys:
+            vocab_keys.add(line[7])
+            vocab.update(line[6])
     # Topic: how much of the block's vocabulary the prose of the page shares; a prose block's own
     # words are discounted so it doesn't vouch for itself (it needs a word some other prose has too).
     in_vocab = set(vocab)
@@ -341,7 +342,7 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
     out: list[dict[str, float]] = []
     seen: Counter[str] = Counter()
     for i, (text, line) in enumerate(zip(texts, lines, strict=True)):
-        words, sentences, ends, share, bullet, url, prose, own, key = line
+        words, sentences, ends, share, bullet, prose, own, key = line
         if key:
             copy_index = seen[key]
             seen[key] = copy_index + 1
@@ -355,14 +356,13 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
             ends_sentence=ends,
             stopwords=share,
             bullet=bullet,
-            has_url=url,
             repeated=repeated,
             copy_index=copy_index,
             position=i / last,
             prose=prose,
-            topic=shared / len(own) if own else 0.0,
+            topic=shared / len(own) if shared else 0.0,
             **CONTEXT_DEFAULTS,
         )
         f.text = text
         out.append(f)
-    return FeatureTable(out, [line[7] for line in lines], keys, frozenset(vocab))
+    return FeatureTable(out, [line[6] for line in lines], keys, frozenset(vocab))
