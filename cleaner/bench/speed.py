@@ -4,6 +4,7 @@ Each round runs every system on each page in turn (the order of systems rotates
 from round to round), so machine noise hits all systems alike; the reported speed
 is the median round. Text: MB/s against the C4 line filter (target ratio >= 0.8).
 HTML (``--html``): documents/s against trafilatura's default extract (target >= 1.0).
+Text runs end with the share of each pipeline stage (``speed_stages``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from cleaner.bench.c4 import c4_clean
 from cleaner.bench.data import SETS, STYLES, find_data_dir, load_html_pages, load_text_records
 from cleaner.bench.progress import Progress
 from cleaner.bench.report import table
+from cleaner.bench.speed_stages import print_stages
 from cleaner.bench.systems import cleaner_html, cleaner_text, justext_text, trafilatura_html, trafilatura_text
 
 Item = str | bytes
@@ -177,6 +179,8 @@ def run_speed(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out.write(f"# cleaner speed ({len(items)} {kind}, {args.rounds} interleaved rounds, median)\n\n")
     timings = measure(systems, items, args.rounds, memory=args.memory)
     ratio = print_speed(timings, items, html=args.html, out=out)
+    if not args.html:
+        print_stages([_as_text(i) for i in items], out)
     out.flush()
     target = HTML_TARGET_RATIO if args.html else TEXT_TARGET_RATIO
     return 1 if args.check and ratio < target else 0
