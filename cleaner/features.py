@@ -340,16 +340,16 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
     in_other_prose = {w for w, c in vocab.items() if c > 1}
     last = max(len(blocks) - 1, 1)
     out: list[dict[str, float]] = []
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     for i, (text, line) in enumerate(zip(texts, lines, strict=True)):
         words, sentences, ends, share, bullet, prose, own, key = line
         if key:
-            copy_index = seen[key]
+            copy_index = seen.get(key, 0)
             seen[key] = copy_index + 1
             repeated = counts[key]
         else:
             copy_index, repeated = 0, 1
-        shared = len(own & in_other_prose) if prose else len(own & in_vocab)
+        shared = (len(own & in_other_prose) if prose else len(own & in_vocab)) if own else 0
         f = Features(
             words=words,
             sentences=sentences,
