@@ -1,17 +1,25 @@
 """Body extraction on the pruned tree: trafilatura first, then the recall safeguard.
 
-Recall policy (one rule, easy to audit): trafilatura's paragraphs are the base.
-A paragraph of the page that trafilatura left out is put back, in its place, when
+Recall policy (a few rules, easy to audit): trafilatura's paragraphs are the base.
+A block of the page that trafilatura left out is put back, in its place, when it
+looks like prose, not furniture -- a link share below ``MAX_GAP_LINK_DENSITY``, it
+occurs once on the page, and it is a paragraph-like block (``RECOVERABLE_TAGS``) or
+the loose text of a container (``LOOSE_TEXT_TAGS``, at least ``LOOSE_TEXT_MIN_CHARS``,
+not a caption, not a card that prints its title twice) -- and one of these holds:
 
-* it sits *between* two paragraphs trafilatura kept (a hole in the middle of the
-  article is almost always a paragraph a rule mis-fired on), and
-* it looks like prose, not furniture: at least ``MIN_GAP_CHARS`` characters (any length
-  for a list item or subheading whose siblings were kept) and a link share below
-  ``MAX_GAP_LINK_DENSITY``, and it occurs once on the page, and
-* it sits at most ``GAP_ANCESTOR_LEVELS`` below an element holding kept paragraphs.
-
-A prose block *outside* that span comes back only when its parent has the same tag
-and class as the parent of kept paragraphs: the article split into repeated chunks.
+* hole: it sits *between* two paragraphs trafilatura kept (a hole in the middle of the
+  article is almost always a paragraph a rule mis-fired on), at most
+  ``GAP_ANCESTOR_LEVELS`` below an element holding kept paragraphs, with at least
+  ``MIN_GAP_CHARS`` characters (any length for a list item or subheading beside kept ones);
+* chunk: its parent has the same tag and class as the parent of kept paragraphs (the
+  article split into repeated chunks);
+* lead: it is one of the ``LEAD_WINDOW_BLOCKS`` blocks just before the first kept
+  paragraph (the standfirst trafilatura often drops), not an ``<h1>`` and not a caption,
+  with at least ``LEAD_MIN_CHARS`` characters; likewise a closing paragraph among the
+  ``TAIL_WINDOW_BLOCKS`` blocks after the last one, if it sits near kept paragraphs;
+* short base: trafilatura kept less than ``SHORT_BASE_SHARE`` of the prose of the
+  readability-style main container (``dom.density``): then that container's prose blocks
+  come back too, as trafilatura's own fallback would.
 
 What comes back is still judged by the text rule engine afterwards, so a widget that
 slips through here can be removed there with a reason.
@@ -44,6 +52,22 @@ MIN_GAP_CHARS = 40
 """A recovered paragraph has at least this many characters."""
 MAX_GAP_LINK_DENSITY = 0.3
 """... and at most this share of its characters in links."""
+LOOSE_TEXT_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center"})
+"""Containers whose own loose text (sentences not wrapped in <p>) can be a paragraph ..."""
+LOOSE_TEXT_MIN_CHARS = 80
+"""... from this many characters."""
+LEAD_WINDOW_BLOCKS = 3
+"""A lead (standfirst) may sit this many blocks before trafilatura's first paragraph."""
+TAIL_WINDOW_BLOCKS = 3
+"""A closing paragraph may sit this many blocks after trafilatura's last one (and near it in the tree)."""
+LEAD_MIN_CHARS = 80
+"""A lead or closing paragraph has at least this many characters ..."""
+CAPTION_ANCESTOR_LEVELS = 4
+TWICE_HEAD_CHARS = 30
+"""Loose text whose first this-many characters come back later in it is a card, not a paragraph."""
+"""... and neither it nor its nearest ancestors are a figure or say caption (captions sit beside leads)."""
+SHORT_BASE_SHARE = 0.5
+"""trafilatura's text under this share of the main container's prose: the container's prose comes back too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,23 +136,54 @@ def _near(el: HtmlElement, kept_parents: set[HtmlElement]) -> bool:
 
 
 def _prose(b: TextBlock, counts: Counter[str], joined: str, min_chars: int = MIN_GAP_CHARS) -> bool:
+    size_ok = (b.tag in RECOVERABLE_TAGS and len(b.text) >= min_chars) or (
+        b.tag in LOOSE_TEXT_TAGS
+        and len(b.text) >= LOOSE_TEXT_MIN_CHARS
+        and not _caption_like(b.element)
+        and not _says_twice(b.text)
+    )
     return (
-        b.tag in RECOVERABLE_TAGS
-        and len(b.text) >= min_chars
+        size_ok
         and b.link_density <= MAX_GAP_LINK_DENSITY
         and counts[b.text] == 1
         and b.text not in joined
     )
 
 
+def container_blocks(blocks: list[TextBlock], counts: Counter[str]) -> list[TextBlock]:
+    """The prose blocks of the readability-style main container: the density candidate."""
+    container = main_container(blocks)
+    if container is None:
+        return []
+    return [
+        b
+        for b in blocks
+        if b.link_density <= MAX_GAP_LINK_DENSITY and counts[b.text] == 1 and _inside(b.element, container)
+    ]
+
+
+def _short_base_extra(base: list[str], blocks: list[TextBlock], counts: Counter[str]) -> dict[int, str]:
+    """The density candidate's blocks when trafilatura kept under ``SHORT_BASE_SHARE`` of its text."""
+    joined = " ".join(base)
+    prose_chars = sum(len(b.text) for b in blocks if b.link_density <= MAX_GAP_LINK_DENSITY)
+    if len(joined) >= SHORT_BASE_SHARE * prose_chars:
+        return {}  # the container holds at most the page's prose: no need to find it
+    candidate = container_blocks(blocks, counts)
+    if len(joined) >= SHORT_BASE_SHARE * sum(len(b.text) for b in candidate):
+        return {}
+    return {b.order: b.text for b in candidate if b.text not in joined}
+
+
 def merge_candidates(base: list[str], blocks: list[TextBlock]) -> Extraction:
     """Fill holes in ``base`` (trafilatura) with prose blocks of the page, following the module's policy."""
-    if not base or not blocks:
+    if not blocks:
         return Extraction(tuple(base))
+    counts = Counter(b.text for b in blocks)
     where = _position(blocks)
+    short = _short_base_extra(base, blocks, counts)
     placed = [(where[p], p) for p in base if p in where]
     if len(placed) < 2:
-        return Extraction(tuple(base))
+        return _assemble(base, where, short)
     first, last = min(o for o, _ in placed), max(o for o, _ in placed)
     joined = " ".join(base)
     parents = [blocks[o].element.getparent() for o, _ in placed]
@@ -136,8 +191,7 @@ def merge_candidates(base: list[str], blocks: list[TextBlock]) -> Extraction:
     # a later proxy can reuse its address, which made the recovered set depend on memory layout
     kept_parents = {p for p in parents if p is not None}
     chunk_sigs = {sig for sig in map(_signature, parents) if sig is not None}
-    counts = Counter(b.text for b in blocks)
-    extra: dict[int, str] = {}
+    extra: dict[int, str] = dict(short)
     for _ in range(2):  # the second pass lets siblings of recovered list items come back too
         for b in blocks:
             parent = b.element.getparent()
@@ -149,6 +203,42 @@ def merge_candidates(base: list[str], blocks: list[TextBlock]) -> Extraction:
                 extra[b.order] = b.text
                 if parent is not None:
                     kept_parents.add(parent)
+    extra.update(_lead_and_tail(blocks, first, last, kept_parents, counts, joined))
+    return _assemble(base, where, extra)
+
+
+def _lead_and_tail(
+    blocks: list[TextBlock], first: int, last: int, kept: set[HtmlElement], counts: Counter[str], joined: str
+) -> dict[int, str]:
+    """Prose just before trafilatura's first paragraph (the lead) or just after its last one, near it."""
+    out: dict[int, str] = {}
+    for b in blocks[max(0, first - LEAD_WINDOW_BLOCKS) : first]:
+        if b.tag != "h1" and _prose(b, counts, joined, LEAD_MIN_CHARS) and not _caption_like(b.element):
+            out[b.order] = b.text
+    for b in blocks[last + 1 : last + 1 + TAIL_WINDOW_BLOCKS]:
+        if _prose(b, counts, joined, LEAD_MIN_CHARS) and _near(b.element, kept) and not _caption_like(b.element):
+            out[b.order] = b.text
+    return out
+
+
+def _says_twice(text: str) -> bool:
+    """True when the text's opening words come back inside it: a teaser card printing its title twice."""
+    head = text[:TWICE_HEAD_CHARS]
+    return len(text) >= 2 * TWICE_HEAD_CHARS and head in text[TWICE_HEAD_CHARS:]
+
+
+def _caption_like(el: HtmlElement) -> bool:
+    """True inside a figure or an element whose class or id says caption: image captions sit next to leads."""
+    for depth, a in enumerate((el, *el.iterancestors())):
+        if depth > CAPTION_ANCESTOR_LEVELS:
+            return False
+        if a.tag in ("figure", "figcaption") or "caption" in f"{a.get('class', '')} {a.get('id', '')}".lower():
+            return True
+    return False
+
+
+def _assemble(base: list[str], where: dict[str, int], extra: dict[int, str]) -> Extraction:
+    """``base`` with the ``extra`` blocks put in at their place in the page."""
     if not extra:
         return Extraction(tuple(base))
     out: list[str] = []

@@ -21,6 +21,7 @@ SKIP_TAGS = frozenset(
 )
 BLOCK_LEVEL = LEAF_BLOCK_TAGS | frozenset(
     {"div", "section", "article", "main", "ul", "ol", "table", "tr", "header", "footer", "aside", "nav", "form"}
+    | {"figure"}  # a figure's caption is its own block, never part of the loose text around it (html-captions)
 )
 
 MIN_SCORED_CHARS = 25
@@ -53,6 +54,13 @@ def _link_chars(el: HtmlElement) -> int:
     return sum(len(_norm("".join(a.itertext()))) for a in el.iter("a"))
 
 
+def _direct_link_chars(el: HtmlElement) -> int:
+    """Characters of link text in the inline children of ``el`` (the links of its loose text)."""
+    return sum(
+        _link_chars(child) for child in el if isinstance(child.tag, str) and child.tag not in BLOCK_LEVEL
+    )
+
+
 def _direct_text(el: HtmlElement) -> str:
     """Text of ``el`` that is not inside a block-level descendant (loose text in a div)."""
     parts = [el.text or ""]
@@ -82,7 +90,10 @@ def text_blocks(root: HtmlElement) -> list[TextBlock]:
         if tag in CONTAINER_TAGS or tag in LEAF_BLOCK_TAGS:
             text = _direct_text(el)
             if text:
-                blocks.append(TextBlock(len(blocks), text, tag, 0.0, el))
+                # a layout container's loose text can be a row of links; a quote's or list item's is its text
+                # (and text too short to score or be recovered is not measured)
+                links = _direct_link_chars(el) if tag in CONTAINER_TAGS and len(text) >= MIN_SCORED_CHARS else 0
+                blocks.append(TextBlock(len(blocks), text, tag, min(1.0, links / len(text)), el))
         stack.extend(reversed(children))
     return blocks
 
