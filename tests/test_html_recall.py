@@ -71,3 +71,11 @@ def test_captions_in_figures_after_the_article_stay_out() -> None:
     )
     out = merge_candidates(PROSE, _blocks(_article(after=f"<div class='lightbox'>{gallery}</div>")))
     assert list(out.paragraphs) == PROSE  # fixtures/html-captions: the lightbox's loose text is its captions
+
+
+def test_a_long_hole_paragraph_far_in_the_tree_comes_back_but_not_a_caption() -> None:
+    far = "A long paragraph that sits deep in other wrappers but between the kept ones, with plenty of words in it."
+    nested = f"<div><div><div><div><div><p>{far}</p></div></div></div></div></div>"
+    assert far in merge_candidates(PROSE, _blocks(_article(middle=nested))).paragraphs
+    caption = nested.replace("<p>", "<p class='image-caption'>")
+    assert far not in merge_candidates(PROSE, _blocks(_article(middle=caption))).paragraphs

@@ -11,6 +11,8 @@ not a caption, not a card that prints its title twice) -- and one of these holds
   article is almost always a paragraph a rule mis-fired on), at most
   ``GAP_ANCESTOR_LEVELS`` below an element holding kept paragraphs, with at least
   ``MIN_GAP_CHARS`` characters (any length for a list item or subheading beside kept ones);
+  a hole paragraph of ``FAR_HOLE_MIN_CHARS`` or more comes back wherever it sits in the
+  tree (articles split across wrappers), unless it is a caption;
 * chunk: its parent has the same tag and class as the parent of kept paragraphs (the
   article split into repeated chunks);
 * lead: it is one of the ``LEAD_WINDOW_BLOCKS`` blocks just before the first kept
@@ -50,6 +52,8 @@ SHORT_SIBLING_TAGS = frozenset({"li", "h2", "h3", "h4", "h5", "h6"})
 """A list item or subheading in a hole, beside kept paragraphs, comes back whatever its length."""
 MIN_GAP_CHARS = 40
 """A recovered paragraph has at least this many characters."""
+FAR_HOLE_MIN_CHARS = 100
+"""A hole paragraph this long comes back wherever it sits in the tree (articles split across wrappers)."""
 MAX_GAP_LINK_DENSITY = 0.3
 """... and at most this share of its characters in links."""
 LOOSE_TEXT_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center"})
@@ -198,13 +202,18 @@ def merge_candidates(base: list[str], blocks: list[TextBlock]) -> Extraction:
             sibling = first < b.order < last and parent in kept_parents and b.tag in SHORT_SIBLING_TAGS
             if b.order in extra or not _prose(b, counts, joined, 1 if sibling else MIN_GAP_CHARS):
                 continue
-            in_gap = first < b.order < last and _near(b.element, kept_parents)
+            in_gap = first < b.order < last and (_near(b.element, kept_parents) or _far_hole(b))
             if in_gap or _signature(parent) in chunk_sigs:
                 extra[b.order] = b.text
                 if parent is not None:
                     kept_parents.add(parent)
     extra.update(_lead_and_tail(blocks, first, last, kept_parents, counts, joined))
     return _assemble(base, where, extra)
+
+
+def _far_hole(b: TextBlock) -> bool:
+    """A long hole paragraph away from kept ones in the tree: it comes back unless it is a caption."""
+    return len(b.text) >= FAR_HOLE_MIN_CHARS and not _caption_like(b.element)
 
 
 def _lead_and_tail(
