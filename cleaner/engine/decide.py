@@ -219,7 +219,7 @@ def _give_back(
     for k in range(end - 1, start, -1):
         w = work[k]
         f = table.values[k]
-        sentence = not f["bullet"] and _full_stop(blocks[k].text) and (_resumed_sentence(f) or _last_sentence(f))
+        sentence = not f["bullet"] and _full_stop(blocks[k].text) and _article_sentence(f)
         lead = resumed and k == end - 1 and not f["bullet"] and blocks[k].text.rstrip().endswith((":", "："))
         if w.rule is rule and (sentence or lead):
             back.append(k)
@@ -237,17 +237,12 @@ def _full_stop(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSING_QUOTES).endswith(_FULL_STOPS)
 
 
-def _last_sentence(features: dict[str, float]) -> bool:
-    # One sentence under the farm's last headline: the article's (its topic words may be hidden by a
-    # large stoplist, as Russian's); a teaser of two or three sentences ("They found a head in her
-    # fridge. She blamed ...", seed 004) stays in the farm.
-    return features["sentences"] <= 1
-
-
-def _resumed_sentence(features: dict[str, float]) -> bool:
-    # A short sentence, or a longer one that shares a word (a name, a place) with the article; a
-    # multi-sentence teaser about something else stays in the farm (fixture prop-linkfarm-short-paragraph).
-    return bool(features["ends_sentence"]) and (not features["prose"] or features["topic"] > 0)
+def _article_sentence(features: dict[str, float]) -> bool:
+    # One sentence ("He declined to comment."; a Russian one whose topic words the stoplist hides), or
+    # prose sharing a word (a name, a place) with the article. A teaser of two or three short sentences
+    # ("Tax filing opens today. Here's what to know ...", "They found a head in her fridge. ...",
+    # seed 004) stays in the farm (fixtures prop-linkfarm-short-paragraph, prop-linkfarm-two-sentence-teaser).
+    return features["sentences"] <= 1 or bool(features["prose"]) and features["topic"] > 0
 
 
 def _mark_title_repeats(table: FeatureTable, work: list[_Work], title: int, key: str | None = None) -> None:
