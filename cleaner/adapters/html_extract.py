@@ -38,6 +38,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from cleaner.adapters.html_split import split_joined
 from cleaner.dom.density import TextBlock, main_container, text_blocks
 
 logger = logging.getLogger(__name__)
@@ -283,5 +284,6 @@ def extract_body(root: HtmlElement, url: str | None, *, nodes: int = 0) -> Extra
     blocks = text_blocks(root)
     if nodes > BIG_TREE_NODES:
         return Extraction(tuple(density_paragraphs(blocks)), big_tree=True)
-    base = trafilatura_paragraphs(root, url)
+    # trafilatura's one-line fallback (a short page's paragraphs run together) is cut back into blocks first
+    base = split_joined(trafilatura_paragraphs(root, url), blocks)
     return merge_candidates(base, blocks)
