@@ -256,7 +256,7 @@ def _mark_title_repeats(table: FeatureTable, work: list[_Work], title: int, key:
         # "Headline - Site name" page titles hold the on-page headline as their start.
         inside = other in key and (key.startswith(other) or len(other) >= TITLE_REPEAT_MIN_SHARE * len(key))
         whole = key in other or inside
-        if i != title and work[i].role == "body" and len(other.split()) >= 3 and whole:
+        if i != title and work[i].role == "body" and table.values[i]["words"] >= 3 and whole:
             table.values[i]["title_repeat"] = 1
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cleaner.invariants import normalise_space
 from cleaner.model import Result
 from tests.property.pages import Page
 
@@ -26,26 +25,12 @@ class KnownIssue:
     matches: Callable[[Page, Result, list[str]], bool]
 
 
-def _html_one_paragraph(page: Page, result: Result, problems: list[str]) -> bool:
-    """HTML path: a short non-English article's paragraphs reach the text engine as one line."""
-    if result.kind != "html" or not all("missing" in p for p in problems):
-        return False
-    starts = [normalise_space(p)[:30] for p in page.body(html=True)]
-    return any(sum(s in normalise_space(seg.text) for s in starts) >= 2 for seg in result.segments)
-
-
 def _html_masthead(page: Page, result: Result, problems: list[str]) -> bool:
     """HTML path: the site name above the headline stays; the extracted text has no headline line to anchor MST001."""
     return result.kind == "html" and all(p.startswith("masthead (MST001) kept") for p in problems)
 
 
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
-    KnownIssue(
-        "prop-html-one-paragraph",
-        "HTML path: the paragraphs of a short Chinese or Russian article come out of extraction as one line, so "
-        "a caption inside it ('?? credit ?? caption') makes CAP001 drop the whole article",
-        _html_one_paragraph,
-    ),
     KnownIssue(
         "prop-html-masthead",
         "HTML path: extraction leaves the headline out of the text, so the site name printed above it "
