@@ -226,10 +226,12 @@ _LAZY: dict[str, Callable[[Features], float]] = {
     "caps": _caps,
     "digits": lambda f: len(_DIGIT.findall(f.text)) / max(len(f.text), 1),
     "headline": _headline,
+    "sentences": lambda f: count_sentences(f.text),
     "has_url": lambda f: 1 if ("@" in f.text or "://" in f.text or "www." in f.text) and _URL.search(f.text) else 0,
 }
 LAZY_FEATURES = frozenset(_LAZY)
-"""Features computed on first read (no built-in rule uses them; the title search reads ``has_url`` of a few lines)."""
+"""Features computed on first read: no built-in rule uses them, or only on a few lines (the title search reads
+``has_url``, link-farm runs and pattern hits read ``sentences``)."""
 CONTEXT_DEFAULTS: dict[str, float] = {
     "before_title": 0,
     "after_body": 0,
@@ -259,8 +261,8 @@ _SENT_MARK = re.compile("[.!?…。！？]")  # what _SENT_END starts with
 _CLOSERS = "\"'”’»)]」』"
 _END_MARKS = ".!?…。！？:;：；"
 _EMPTY: frozenset[str] = frozenset()
-# words, sentences, ends_sentence, stopwords, bullet, prose, content_words, key
-_Line = tuple[float, int, int, float, int, int, frozenset[str], str]
+# words, ends_sentence, stopwords, bullet, prose, content_words, key
+_Line = tuple[float, int, float, int, int, frozenset[str], str]
 
 
 def _scan_line(text: str, stopwords: frozenset[str], cjk_doc: bool) -> _Line:
@@ -297,20 +299,24 @@ def _scan_line(text: str, stopwords: frozenset[str], cjk_doc: bool) -> _Line:
         content = frozenset([t for t in set(lowered).difference(stopwords) if len(t) > 3]) or _EMPTY
     else:
         content = _EMPTY
-    sentences = count_sentences(text) if marks else 0
     if "\n" in text:
         ends = int(bool(_ENDS_SENT.search(text)))
     else:
         tail = text.rstrip(_CLOSERS)
         ends = 1 if tail and tail[-1] in _END_MARKS else 0
     bullet = 1 if _BULLET.match(text) else 0
+    # is_prose, counting sentences only where the answer depends on them (most prose ends in a full stop).
     if cjk_doc or (cjk and 2 * cjk > len(text)):
-        prose = words >= CJK_PROSE_MIN_WORDS and sentences >= 1
+        prose = words >= CJK_PROSE_MIN_WORDS and (marks and count_sentences(text) >= 1)
     elif words >= LONG_PROSE_WORDS and share >= PROSE_MIN_STOPWORDS * 0.7:
         prose = True
     else:
-        prose = words >= PROSE_MIN_WORDS and share >= PROSE_MIN_STOPWORDS and (ends == 1 or sentences >= 1)
-    return words, sentences, ends, share, bullet, int(prose), content, key
+        prose = (
+            words >= PROSE_MIN_WORDS
+            and share >= PROSE_MIN_STOPWORDS
+            and (ends == 1 or (marks and count_sentences(text) >= 1))
+        )
+    return words, ends, share, bullet, int(prose), content, key
 
 
 def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> FeatureTable:
@@ -324,16 +330,16 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
         if line is None:
             line = scanned[text] = _scan_line(text, stopwords, cjk_doc)
         lines.append(line)
-    keys = [line[7] for line in lines]
+    keys = [line[6] for line in lines]
     counts = Counter(keys)
     vocab: Counter[str] = Counter()
     vocab_keys: set[str] = set()
     # Each distinct prose text counts once: a teaser printed in two link farms must not vouch for
     # itself through its copy (fixture prop-repeated-teaser).
     for line in lines:
-        if line[5] and line[7] not in vocab_keys:
-            vocab_keys.add(line[7])
-            vocab.update(line[6])
+        if line[4] and line[6] not in vocab_keys:
+            vocab_keys.add(line[6])
+            vocab.update(line[5])
     # Topic: how much of the block's vocabulary the prose of the page shares; a prose block's own
     # words are discounted so it doesn't vouch for itself (it needs a word some other prose has too).
     in_vocab = set(vocab)
@@ -342,7 +348,7 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
     out: list[dict[str, float]] = []
     seen: dict[str, int] = {}
     for i, (text, line) in enumerate(zip(texts, lines, strict=True)):
-        words, sentences, ends, share, bullet, prose, own, key = line
+        words, ends, share, bullet, prose, own, key = line
         if key:
             copy_index = seen.get(key, 0)
             seen[key] = copy_index + 1
@@ -352,7 +358,6 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
         shared = (len(own & in_other_prose) if prose else len(own & in_vocab)) if own else 0
         f = Features(
             words=words,
-            sentences=sentences,
             ends_sentence=ends,
             stopwords=share,
             bullet=bullet,
@@ -365,4 +370,4 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
         )
         f.text = text
         out.append(f)
-    return FeatureTable(out, [line[6] for line in lines], keys, frozenset(vocab))
+    return FeatureTable(out, [line[5] for line in lines], keys, frozenset(vocab))
