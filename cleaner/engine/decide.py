@@ -208,8 +208,8 @@ def _give_back(
     A short sentence after an inline link farm ("He declined to comment.") is shaped like a teaser
     with a full stop; only where it sits tells them apart (fixture prop-linkfarm-short-paragraph).
     Where the body resumes at ``end`` they go back to it; where the run ends at the page's end or
-    at the next farm's header, only when a headline without a full stop is left above them, so a
-    farm of teasers that all end in a full stop stays whole (fixtures
+    at the next farm's header, only when a teaser the farm keeps (a headline, a two-sentence teaser)
+    is left above them, so a farm of one-sentence teasers stays whole (fixtures
     prop-linkfarm-before-last-paragraph, prop-linkfarm-between-farms). A line with the farm's
     bullet is one of its items, whatever its shape; a line ending in a colon right above the
     resumed body announces it ("The plan includes:", fixture prop-linkfarm-list-lead).
@@ -224,7 +224,7 @@ def _give_back(
         if w.rule is rule and (sentence or lead):
             back.append(k)
         elif w.rule is rule or not _removed_by_drop(w):
-            headline = w.rule is rule and not table.values[k]["ends_sentence"]
+            headline = w.rule is rule  # a teaser the farm keeps stands above what goes back
             break  # a teaser headline: the farm proper starts here
         # else a prompt or label another rule removed ("Subscribe now") sits between: look past it
     if resumed or headline:
