@@ -18,6 +18,7 @@ from cleaner.api import Cleaner
 from cleaner.engine.matcher import anchored_at_start
 from cleaner.features import (
     _CJK,
+    CONTEXT_DEFAULTS,
     FEATURES,
     block_features,
     is_headline,
@@ -94,13 +95,7 @@ def _reference(blocks: Sequence[Block], stopwords: frozenset[str]) -> list[dict[
                 "prose": int(p),
                 "headline": int(is_headline(s)),
                 "topic": shared / len(own) if own else 0.0,
-                "before_title": 0,
-                "after_body": 0,
-                "in_region": 1,
-                "caption_repeat": 0,
-                "region_topic": 1.0,
-                "region_distance": 0,
-                "title_repeat": 0,
+                **CONTEXT_DEFAULTS,
             }
         )
     return out
