@@ -147,8 +147,9 @@ def pick_title(
             continue
         # Prefer the line sharing the most of the body's words (a label like "Set your location" shares
         # one), then the purest (a headline without the site name), then the earliest; a title printed
-        # twice is likelier the headline.
-        score = min(shared, TITLE_SHARED_CAP) + topic - 0.05 * ordinal + (0.5 if f["repeated"] > 1 else 0.0)
+        # twice is likelier the headline (a caption printed twice ends in a full stop, a headline does not).
+        twice = f["repeated"] > 1 and not f["ends_sentence"]
+        score = min(shared, TITLE_SHARED_CAP) + topic - 0.05 * ordinal + (0.5 if twice else 0.0)
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
