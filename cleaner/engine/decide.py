@@ -123,9 +123,14 @@ def _section_pass(
             if work[i].role not in ("body", "removed") or not rule.matches(blocks[i].text, table.values[i], hits[i]):
                 i += 1
                 continue
+            label = work[i].role == "removed"  # another rule took the header already ('Read more': a lone label)
             if work[i].role == "body":
                 work[i].role, work[i].rule = "removed", rule
             j = i + 1
+            sentence_next = j < n and work[j].role == "body" and _full_stop(blocks[j].text)
+            if label and sentence_next and not table.values[j]["bullet"]:
+                i = j  # a label above a sentence, not a farm above its teasers: the article goes on
+                continue
             bulleted: float | None = None  # the run's items are all bulleted or all not, as its first item sets
             while j < n and (
                 _removed_by_drop(work[j])
