@@ -336,24 +336,33 @@ def _context_pass(
 def _continue_lists(blocks: Sequence[Block], table: FeatureTable, work: list[_Work]) -> None:
     """An item of the article's own list stays with it: the region's edge is a guess, not a rule.
 
-    A bulleted line right after a kept line that announces a list ("The plan includes:"), or
+    A bulleted or numbered line right after a kept line that announces a list ("The plan includes:"), or
     after a kept item with the same marker of a list that starts inside the region, continues
     that list; a layout rule (region, footer) may not cut it off (fixtures
     prop-linkfarm-between-farms, prop-list-at-region-edge).
     """
     inside = False  # the previous line is an item of a list that starts inside the region
     lead = False  # the previous line is kept body that announces a list ("The plan includes:")
-    for i, (b, f, w) in enumerate(zip(blocks, table.values, work, strict=True)):
-        item = bool(f["bullet"]) and (lead or inside and _marker(b) == _marker(blocks[i - 1]))
+    previous = ""
+    for b, f, w in zip(blocks, table.values, work, strict=True):
+        marker = _numbered(b.text) or (_marker(b.text) if f["bullet"] else "")
+        item = bool(marker) and (lead or inside and marker == previous)
         if item and w.role == "removed" and w.rule is not None and _uses_layout(w.rule):
             w.role, w.rule = "body", None
-        inside = bool(f["bullet"]) and w.role == "body" and (bool(f["in_region"]) or item)
-        lead = w.role == "body" and b.text.rstrip().endswith((":", "：")) and not f["bullet"]
+        inside = bool(marker) and w.role == "body" and (bool(f["in_region"]) or item)
+        lead = w.role == "body" and b.text.rstrip().endswith((":", "：")) and not marker
+        previous = marker
 
 
-def _marker(block: Block) -> str:
-    text = block.text.lstrip()
-    return text[:1]
+def _marker(text: str) -> str:
+    return text.lstrip()[:1]
+
+
+def _numbered(text: str) -> str:
+    # '1. ', '2) ': a numbered item; every number is the same marker ('#').
+    head = text.lstrip()[:4]
+    digits = len(head) - len(head.lstrip("0123456789"))
+    return "#" if 0 < digits <= 2 and head[digits : digits + 1] in (".", ")") else ""
 
 
 def _keep_one_copy(table: FeatureTable, work: list[_Work]) -> None:
