@@ -3,7 +3,8 @@
 The stages, in order (``decide_blocks`` calls them):
 
 1. local pass: every rule whose match needs only the block itself
-   (protect, extract-metadata, drop), then the section rules (link farms);
+   (protect, extract-metadata, drop), then the section rules (link farms,
+   ``sections.py``);
 2. context: the title, the article region, what lies before the title or
    after the body, which blocks repeat a removed caption;
 3. context pass: the rules that use those context features;
@@ -16,34 +17,23 @@ explanation shows where protection or context changed a decision.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cleaner.engine.catalogue import Catalogue
 from cleaner.engine.packs import Rule
 from cleaner.engine.region import block_score, region_mask
+from cleaner.engine.sections import section_pass as _section_pass
+from cleaner.engine.work import Hits
+from cleaner.engine.work import Work as _Work
 from cleaner.features import CONTEXT_FEATURES, LAYOUT_FEATURES, FeatureTable, normalise_key
 from cleaner.metadata import count_separators, is_date, normalise_author, parse_date, pick_title
-from cleaner.model import Block, Decision, Role
-from cleaner.segment import continues
+from cleaner.model import Block, Decision
 
 CAPTION_PACK = "captions"
 CAPTION_MIN_KEY_CHARS = 20
 TITLE_REPEAT_MIN_SHARE = 0.6
 TITLE_REASON = "the page title (moved to Result.title)"
-_CLOSING_QUOTES = "\"'”’»)"
-_FULL_STOPS = (".", "。")
-
-
-@dataclass(slots=True)
-class _Work:
-    """Mutable per-block state, private to this module while the passes run."""
-
-    role: Role = "body"
-    rule: Rule | None = None
-    first: Role = "body"
-    protect: Rule | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +52,6 @@ def _uses_layout(rule: Rule) -> bool:
     return any(c.feature in LAYOUT_FEATURES for c in rule.when)
 
 
-Hits = Sequence[frozenset[str]]
 
 
 def _local_pass(
@@ -94,160 +83,6 @@ def _local_pass(
         if hit is not None:
             w.role, w.rule = "removed", hit
     return meta
-
-
-def _removed_by_drop(w: _Work) -> bool:
-    return w.role == "removed" and w.rule is not None and w.rule.action != "extract-metadata"
-
-
-def _continues(rule: Rule, w: _Work, features: dict[str, float]) -> bool:
-    # A protected line (a wire credit, a dateline) is body: it ends the run (fixture prop-linkfarm-before-credit).
-    return w.role == "body" and w.protect is None and rule.item_matches(features)
-
-
-def _section_pass(
-    blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work], hits: Hits
-) -> None:
-    """Drop each section header and the run of items after it.
-
-    The run ends at a line that is not an item, at a bulleted line in an unbulleted run (or the
-    reverse: the article's own list after a farm), and at a line the next line continues (half of a
-    sentence a column break split); sentences just before the resumed body go back to it (fixtures
-    prop-linkfarm-short-paragraph, prop-linkfarm-then-list).
-    """
-    n = len(blocks)
-    topic = _SurvivingTopic(table, work)
-    for rule in rules:
-        i = 0
-        while i < n:
-            if work[i].role not in ("body", "removed") or not rule.matches(blocks[i].text, table.values[i], hits[i]):
-                i += 1
-                continue
-            label = work[i].role == "removed"  # another rule took the header already ('Read more': a lone label)
-            if work[i].role == "body":
-                work[i].role, work[i].rule = "removed", rule
-            j = i + 1
-            sentence_next = j < n and work[j].role == "body" and _full_stop(blocks[j].text)
-            if label and sentence_next and not table.values[j]["bullet"]:
-                i = j  # a label above a sentence, not a farm above its teasers: the article goes on
-                continue
-            bulleted: float | None = None  # the run's items are all bulleted or all not, as its first item sets
-            while j < n and (
-                _removed_by_drop(work[j])
-                or (
-                    not rule.matches(blocks[j].text, table.values[j], hits[j])  # the next farm's header starts a run
-                    and _continues(rule, work[j], topic.features(j))
-                    and table.values[j]["bullet"] == (bulleted if bulleted is not None else table.values[j]["bullet"])
-                    and not (j + 1 < n and work[j + 1].role == "body" and continues(blocks[j].text, blocks[j + 1].text))
-                )
-            ):
-                if work[j].role == "body":
-                    work[j].role, work[j].rule = "removed", rule
-                    bulleted = table.values[j]["bullet"] if bulleted is None else bulleted
-                j += 1
-            resumed = j < n and work[j].role == "body" and not rule.matches(blocks[j].text, table.values[j], hits[j])
-            _give_back(rule, i, j, blocks, table, work, resumed)
-            i = j
-    _keep_some_prose(table, work)
-
-
-class _SurvivingTopic:
-    """The ``topic`` feature measured against the prose the local pass kept, for a farm's items.
-
-    A teaser may share words with a caption the local pass already removed ("AP Photos of the Day
-    Wednesday" beside "... on Wednesday. (AP Photo)"); only the article's own prose tells a teaser
-    from the body. Computed for the lines a run reaches, not for every line.
-    """
-
-    def __init__(self, table: FeatureTable, work: list[_Work]) -> None:
-        self.table = table
-        self.counts: Counter[str] = Counter()
-        self.kept: set[str] = set()  # each distinct kept prose line counts once (a teaser printed twice is one)
-        for key, words, f, w in zip(table.keys, table.content_words, table.values, work, strict=True):
-            if f["prose"] and w.role == "body" and key not in self.kept:
-                self.kept.add(key)
-                self.counts.update(words)
-
-    def features(self, i: int) -> dict[str, float]:
-        features = self.table.values[i]
-        own = self.table.content_words[i]
-        if not own:
-            return features
-        mine = 1 if self.table.keys[i] in self.kept else 0
-        shared = sum(1 for w in own if self.counts[w] - mine > 0)
-        return _Override(features, "topic", shared / len(own))
-
-
-class _Override(dict[str, float]):
-    """A block's features with one value replaced (the features object itself stays untouched)."""
-
-    def __init__(self, base: dict[str, float], key: str, value: float) -> None:
-        super().__init__()
-        self.base, self.key, self.value = base, key, value
-
-    def __getitem__(self, name: str) -> float:
-        return self.value if name == self.key else self.base[name]
-
-
-def _keep_some_prose(table: FeatureTable, work: list[_Work]) -> None:
-    """Link farms never hold the whole article: if they took every prose line, those lines are the body.
-
-    A label that reads like a farm header ('Read more') above a short article whose sentences share
-    few words (three Chinese sentences) would otherwise start a run that swallows it.
-    """
-    taken = [w for w, f in zip(work, table.values, strict=True) if f["prose"] and _by_section(w)]
-    if taken and not any(f["prose"] and w.role == "body" for w, f in zip(work, table.values, strict=True)):
-        for w in taken:
-            w.role, w.rule = "body", None
-
-
-def _by_section(w: _Work) -> bool:
-    return w.role == "removed" and w.rule is not None and w.rule.action == "drop-section"
-
-
-def _give_back(
-    rule: Rule, start: int, end: int, blocks: Sequence[Block], table: FeatureTable, work: list[_Work], resumed: bool
-) -> None:
-    """The sentences that end a run are the article's, not the farm's.
-
-    A short sentence after an inline link farm ("He declined to comment.") is shaped like a teaser
-    with a full stop; only where it sits tells them apart (fixture prop-linkfarm-short-paragraph).
-    Where the body resumes at ``end`` they go back to it; where the run ends at the page's end or
-    at the next farm's header, only when a teaser the farm keeps (a headline, a two-sentence teaser)
-    is left above them, so a farm of one-sentence teasers stays whole (fixtures
-    prop-linkfarm-before-last-paragraph, prop-linkfarm-between-farms). A line with the farm's
-    bullet is one of its items, whatever its shape; a line ending in a colon right above the
-    resumed body announces it ("The plan includes:", fixture prop-linkfarm-list-lead).
-    """
-    back: list[int] = []
-    headline = False
-    for k in range(end - 1, start, -1):
-        w = work[k]
-        f = table.values[k]
-        sentence = not f["bullet"] and _full_stop(blocks[k].text) and _article_sentence(f)
-        lead = resumed and k == end - 1 and not f["bullet"] and blocks[k].text.rstrip().endswith((":", "："))
-        if w.rule is rule and (sentence or lead):
-            back.append(k)
-        elif w.rule is rule or not _removed_by_drop(w):
-            headline = w.rule is rule  # a teaser the farm keeps stands above what goes back
-            break  # a teaser headline: the farm proper starts here
-        # else a prompt or label another rule removed ("Subscribe now") sits between: look past it
-    if resumed or headline:
-        for k in back:
-            work[k].role, work[k].rule = "body", None
-
-
-def _full_stop(text: str) -> bool:
-    # Teasers exclaim and ask ("Bonus: ... Don't Tell Me!"); the article's sentences end in a full stop.
-    return text.rstrip().rstrip(_CLOSING_QUOTES).endswith(_FULL_STOPS)
-
-
-def _article_sentence(features: dict[str, float]) -> bool:
-    # One sentence ("He declined to comment."; a Russian one whose topic words the stoplist hides), or
-    # prose sharing a word (a name, a place) with the article. A teaser of two or three short sentences
-    # ("Tax filing opens today. Here's what to know ...", "They found a head in her fridge. ...",
-    # seed 004) stays in the farm (fixtures prop-linkfarm-short-paragraph, prop-linkfarm-two-sentence-teaser).
-    return features["sentences"] <= 1 or bool(features["prose"]) and features["topic"] > 0
 
 
 def _mark_title_repeats(table: FeatureTable, work: list[_Work], title: int, key: str | None = None) -> None:

@@ -126,9 +126,9 @@ def _date_rule_takes_prose() -> None:
 
 
 def _no_give_back() -> None:
-    import cleaner.engine.decide as decide
+    import cleaner.engine.sections as sections
 
-    decide._give_back = lambda *args: None  # type: ignore[assignment]
+    sections._give_back = lambda *args: None  # type: ignore[assignment]
 
 
 def _rule_order_by_hash() -> None:
