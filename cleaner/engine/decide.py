@@ -221,6 +221,23 @@ def _protect(table: FeatureTable, work: list[_Work]) -> None:
             w.role = "body"
 
 
+def _late_title(blocks: Sequence[Block], table: FeatureTable, work: list[_Work]) -> int | None:
+    """The title as cleaning the cleaned text would find it, when the first search found none.
+
+    The first search runs before the layout rules remove a masthead ('The Maui News - Weekender'),
+    so the headline under it is not yet the page's first line; in ``to_text()`` it is, and a second
+    cleaning takes it as the title (fixture prop-title-under-masthead). Searching again over the
+    lines that stayed gives the same answer both times.
+    """
+    taken = [w.role != "body" for w in work]
+    prose_words = (ws for ws, f, t in zip(table.content_words, table.values, taken, strict=True) if f["prose"] and not t)
+    vocab = frozenset().union(*prose_words)
+    title = pick_title(table.values, table.content_words, vocab, taken, [count_separators(b.text) for b in blocks])
+    if title is not None:
+        work[title].role = "title"
+    return title
+
+
 def decide_blocks(
     blocks: Sequence[Block],
     table: FeatureTable,
@@ -252,6 +269,10 @@ def decide_blocks(
     _continue_lists(blocks, table, work)
     _keep_one_copy(table, work)
     _protect(table, work)
+    if title is None and page_structure:
+        title = _late_title(blocks, table, work)
+        if title is not None:
+            meta["title"] = blocks[title].text
     decisions = []
     for b, f, w in zip(blocks, table.values, work, strict=True):
         reason = w.rule.summary if w.rule is not None else (TITLE_REASON if w.role == "title" else None)

@@ -19,6 +19,7 @@ from cleaner.segment import continues
 
 _CLOSING_QUOTES = "\"'”’»)"
 _FULL_STOPS = (".", "。")
+_ARTICLE_TOPIC = 0.25  # share of a sentence's words the article uses, for it to go back to the body
 
 
 def _removed_by_drop(w: Work) -> bool:
@@ -171,5 +172,6 @@ def _article_sentence(features: dict[str, float]) -> bool:
     # One sentence ("He declined to comment."; a Russian one whose topic words the stoplist hides), or
     # prose sharing a word (a name, a place) with the article. A teaser of two or three short sentences
     # ("Tax filing opens today. Here's what to know ...", "They found a head in her fridge. ...",
-    # seed 004) stays in the farm (fixtures prop-linkfarm-short-paragraph, prop-linkfarm-two-sentence-teaser).
-    return features["sentences"] <= 1 or bool(features["prose"]) and features["topic"] > 0
+    # seed 004) stays in the farm (fixtures prop-linkfarm-short-paragraph, prop-linkfarm-two-sentence-teaser),
+    # also when one of its words happens to be the article's ('filing': fixture prop-linkfarm-teaser-shares-one-word).
+    return features["sentences"] <= 1 or bool(features["prose"]) and features["topic"] >= _ARTICLE_TOPIC
