@@ -52,8 +52,6 @@ def _uses_layout(rule: Rule) -> bool:
     return any(c.feature in LAYOUT_FEATURES for c in rule.when)
 
 
-
-
 def _local_pass(
     blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work], hits: Hits
 ) -> dict[str, str]:
@@ -106,10 +104,7 @@ def _context(
     """Fill in the context features; return the index of the title block."""
     values = table.values
     taken = [w.role != "body" if page_structure else True for w in work]  # no page, no title to find
-    # The topic vocabulary comes from prose that survived the local pass, as it would in the cleaned text.
-    prose_words = (ws for ws, f, t in zip(table.content_words, values, taken, strict=True) if f["prose"] and not t)
-    vocab = frozenset().union(*prose_words)
-    title = pick_title(values, table.content_words, vocab, taken, [count_separators(b.text) for b in blocks])
+    title = _title_search(blocks, table, taken)
     if title is not None:
         work[title].role = "title"
         for i in range(title):
@@ -221,6 +216,13 @@ def _protect(table: FeatureTable, work: list[_Work]) -> None:
             w.role = "body"
 
 
+def _title_search(blocks: Sequence[Block], table: FeatureTable, taken: Sequence[bool]) -> int | None:
+    # The topic vocabulary comes from prose still kept, as it would be in the cleaned text.
+    kept_prose = (ws for ws, f, t in zip(table.content_words, table.values, taken, strict=True) if f["prose"] and not t)
+    vocab = frozenset().union(*kept_prose)
+    return pick_title(table.values, table.content_words, vocab, taken, [count_separators(b.text) for b in blocks])
+
+
 def _late_title(blocks: Sequence[Block], table: FeatureTable, work: list[_Work]) -> int | None:
     """The title as cleaning the cleaned text would find it, when the first search found none.
 
@@ -229,10 +231,7 @@ def _late_title(blocks: Sequence[Block], table: FeatureTable, work: list[_Work])
     cleaning takes it as the title (fixture prop-title-under-masthead). Searching again over the
     lines that stayed gives the same answer both times.
     """
-    taken = [w.role != "body" for w in work]
-    prose_words = (ws for ws, f, t in zip(table.content_words, table.values, taken, strict=True) if f["prose"] and not t)
-    vocab = frozenset().union(*prose_words)
-    title = pick_title(table.values, table.content_words, vocab, taken, [count_separators(b.text) for b in blocks])
+    title = _title_search(blocks, table, [w.role != "body" for w in work])
     if title is not None:
         work[title].role = "title"
     return title
