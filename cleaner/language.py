@@ -19,6 +19,8 @@ GUESS_SAMPLE_WORDS = 3000
 # would win the size-normalised vote on ordinary English pages and cost function words.
 NOT_LANGUAGES = frozenset({"Simple_English"})
 MIN_GUESS_HITS = 5
+OTHER_LINE_WEIGHT = 0.3  # a word of a line that ends no sentence counts this much
+_SENTENCE_LINE = re.compile(r"^[^\n]*[.!?…。！？][\"'”’»)]*[ \t]*$", re.MULTILINE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -46,14 +48,19 @@ def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
 def guess_language(text: str) -> str | None:
     """The stoplist language that covers most of the text's first words, or None."""
     by_word, lists = _index()
-    counts: Counter[str] = Counter()
-    # Count each distinct word once per occurrence, in C: a Counter of the sample's words first.
-    sample = _WORD.findall(text[: GUESS_SAMPLE_WORDS * 8].lower())[:GUESS_SAMPLE_WORDS]
-    for word, times in Counter(sample).items():
-        langs = by_word.get(word)
-        if langs:
-            for lang in langs:
-                counts[lang] += times
+    counts: dict[str, float] = {}
+    # Sentences speak the page's language; menus and teasers are often another's (English
+    # headlines around a Russian article: fixture prop-ru-headline-under-masthead), so words of
+    # lines that end a sentence weigh more. Counted in C: a Counter of each class's words first.
+    chunk = text[: GUESS_SAMPLE_WORDS * 8].lower()
+    sentences = " ".join(_SENTENCE_LINE.findall(chunk))
+    others = _SENTENCE_LINE.sub(" ", chunk)
+    for part, weight in ((sentences, 1.0), (others, OTHER_LINE_WEIGHT)):
+        for word, times in Counter(_WORD.findall(part)[:GUESS_SAMPLE_WORDS]).items():
+            langs = by_word.get(word)
+            if langs:
+                for lang in langs:
+                    counts[lang] = counts.get(lang, 0.0) + times * weight
     if not counts:
         return None
     # Normalise by list size a little, so huge stoplists don't win by default.

@@ -8,7 +8,7 @@ rules and are normalised here (names out of ALL CAPS, dates to ISO 8601).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 TITLE_SEARCH_BLOCKS = 25
@@ -100,12 +100,21 @@ def _stem(word: str) -> str:
     return word[:STEM_CHARS] if len(word) > STEM_CHARS else word
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{7,}")
+
+
+def long_stems(text: str) -> set[str]:
+    """Stems of a text's words of seven letters or more, function words included."""
+    return {_stem(w) for w in _LONG_WORD.findall(text.lower())}
+
+
 def pick_title(
     features: Sequence[dict[str, float]],
     content_words: Sequence[frozenset[str]],
     body_vocab: frozenset[str],
     taken: Sequence[bool],
     separators: Sequence[int] | None = None,
+    shares_long_word: Callable[[int], bool] | None = None,
 ) -> int | None:
     """Index of the title block: headline-shaped, near the top, most on-topic; None if nothing fits.
 
@@ -116,6 +125,10 @@ def pick_title(
     is the title if it shares a word with the body (its other words may recur only in a
     caption: fixture prop-headline-not-title) or is the first line of the page;
     ``to_text()`` prints the title there too, so cleaning the output again agrees.
+    ``shares_long_word(i)`` says whether line ``i`` shares a long word with the body when
+    function words count too: a stoplist of 4,754 Russian words holds 'строительство' and
+    'метро', so a Russian headline can share no content word with its article (fixture
+    prop-ru-headline-under-masthead).
     """
     best: tuple[float, int] | None = None
     ordinal = 0
@@ -141,7 +154,8 @@ def pick_title(
         # Inflected languages print the headline's words in other forms in the body, so stems are compared.
         shared = sum(_stem(w) in body_stems for w in words)
         topic = shared / len(words)
-        if (shared or ordinal == 1) and not f["ends_sentence"]:
+        near = shared or ordinal == 1 or (shares_long_word is not None and shares_long_word(i))
+        if near and not f["ends_sentence"]:
             last = i
         if topic < TITLE_MIN_TOPIC:
             continue

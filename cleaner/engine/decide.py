@@ -27,7 +27,7 @@ from cleaner.engine.sections import section_pass as _section_pass
 from cleaner.engine.work import Hits
 from cleaner.engine.work import Work as _Work
 from cleaner.features import CONTEXT_FEATURES, LAYOUT_FEATURES, FeatureTable, normalise_key
-from cleaner.metadata import count_separators, is_date, normalise_author, parse_date, pick_title
+from cleaner.metadata import count_separators, is_date, long_stems, normalise_author, parse_date, pick_title
 from cleaner.model import Block, Decision
 
 CAPTION_PACK = "captions"
@@ -220,7 +220,17 @@ def _title_search(blocks: Sequence[Block], table: FeatureTable, taken: Sequence[
     # The topic vocabulary comes from prose still kept, as it would be in the cleaned text.
     kept_prose = (ws for ws, f, t in zip(table.content_words, table.values, taken, strict=True) if f["prose"] and not t)
     vocab = frozenset().union(*kept_prose)
-    return pick_title(table.values, table.content_words, vocab, taken, [count_separators(b.text) for b in blocks])
+    long_vocab: set[str] = set()
+
+    def shares_long_word(i: int) -> bool:  # asked rarely: a headline sharing no content word
+        if not long_vocab:
+            for b, f, t in zip(blocks, table.values, taken, strict=True):
+                if f["prose"] and not t:
+                    long_vocab.update(long_stems(b.text))
+        return not long_vocab.isdisjoint(long_stems(blocks[i].text))
+
+    separators = [count_separators(b.text) for b in blocks]
+    return pick_title(table.values, table.content_words, vocab, taken, separators, shares_long_word)
 
 
 def _late_title(blocks: Sequence[Block], table: FeatureTable, work: list[_Work]) -> int | None:

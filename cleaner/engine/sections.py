@@ -72,7 +72,7 @@ def section_pass(
                     bulleted = table.values[j]["bullet"] if bulleted is None else bulleted
                 j += 1
             resumed = j < n and work[j].role == "body" and not rule.matches(blocks[j].text, table.values[j], hits[j])
-            _give_back(rule, i, j, blocks, table, work, resumed)
+            _give_back(rule, i, j, blocks, table, work, resumed, topic)
             i = j
     _keep_some_prose(table, work)
 
@@ -132,7 +132,14 @@ def _by_section(w: Work) -> bool:
 
 
 def _give_back(
-    rule: Rule, start: int, end: int, blocks: Sequence[Block], table: FeatureTable, work: list[Work], resumed: bool
+    rule: Rule,
+    start: int,
+    end: int,
+    blocks: Sequence[Block],
+    table: FeatureTable,
+    work: list[Work],
+    resumed: bool,
+    topic: _SurvivingTopic,
 ) -> None:
     """The sentences that end a run are the article's, not the farm's.
 
@@ -149,7 +156,7 @@ def _give_back(
     headline = False
     for k in range(end - 1, start, -1):
         w = work[k]
-        f = table.values[k]
+        f = topic.features(k)  # words shared with a removed prompt ('your' inbox) vouch for nothing
         sentence = not f["bullet"] and _full_stop(blocks[k].text) and _article_sentence(f)
         lead = resumed and k == end - 1 and not f["bullet"] and blocks[k].text.rstrip().endswith((":", "："))
         if w.rule is rule and (sentence or lead):
