@@ -52,6 +52,12 @@ def _uses_layout(rule: Rule) -> bool:
     return any(c.feature in LAYOUT_FEATURES for c in rule.when)
 
 
+def _fits_extracted_text(rule: Rule) -> bool:
+    # Of the layout rules only the one about lines above the headline: extracted text has a headline
+    # copy but no page around it (see _above_headline).
+    return {c.feature for c in rule.when}.isdisjoint(LAYOUT_FEATURES - {"before_title"})
+
+
 def _local_pass(
     blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work], hits: Hits
 ) -> dict[str, str]:
@@ -98,6 +104,23 @@ def _mark_title_repeats(table: FeatureTable, work: list[_Work], title: int, key:
             table.values[i]["title_repeat"] = 1
 
 
+def _above_headline(table: FeatureTable, work: list[_Work]) -> None:
+    """Extracted text (HTML): the lines above the on-page headline, when no prose stands there.
+
+    The page's metadata names the title; where the extracted text prints it again (MST005 drops
+    that copy) the short lines above it are the site's name, a section label or a reading time,
+    not the article (known issue prop-html-masthead: 'Harbor City Herald' above the headline).
+    """
+    values = table.values
+    for i, (f, w) in enumerate(zip(values, work, strict=True)):
+        if w.role == "body" and f["prose"]:
+            return  # the article started before any headline copy: nothing is above it
+        if f["title_repeat"]:
+            for k in range(i):
+                values[k]["before_title"] = 1
+            return
+
+
 def _context(
     blocks: Sequence[Block], table: FeatureTable, work: list[_Work], page_structure: bool, known_title: str | None
 ) -> int | None:
@@ -112,6 +135,7 @@ def _context(
         _mark_title_repeats(table, work, title)
     elif known_title:
         _mark_title_repeats(table, work, -1, normalise_key(known_title))
+        _above_headline(table, work)
     body_prose = [i for i, (f, w) in enumerate(zip(values, work, strict=True)) if f["prose"] and w.role == "body"]
     last_prose = body_prose[-1] if body_prose else -1
     if body_prose:
@@ -264,7 +288,7 @@ def decide_blocks(
     ``known_title`` (from the page's metadata) lets a headline repeated in the text go.
     """
     work = [_Work() for _ in blocks]
-    rules = catalogue.rules if page_structure else tuple(r for r in catalogue.rules if not _uses_layout(r))
+    rules = catalogue.rules if page_structure else tuple(r for r in catalogue.rules if _fits_extracted_text(r))
     local = [r for r in rules if r.action != "drop-section" and not _uses_context(r)]
     sections = [r for r in rules if r.action == "drop-section"]
     context = [r for r in rules if r.action == "drop" and _uses_context(r)]

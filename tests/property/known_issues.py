@@ -25,19 +25,7 @@ class KnownIssue:
     matches: Callable[[Page, Result, list[str]], bool]
 
 
-def _html_masthead(page: Page, result: Result, problems: list[str]) -> bool:
-    """HTML path: the site name above the headline stays; the extracted text has no headline line to anchor MST001."""
-    return result.kind == "html" and all(p.startswith("masthead (MST001) kept") for p in problems)
-
-
-KNOWN_ISSUES: tuple[KnownIssue, ...] = (
-    KnownIssue(
-        "prop-html-masthead",
-        "HTML path: extraction leaves the headline out of the text, so the site name printed above it "
-        "('Harbor City Herald') has no title to sit above and MST001 keeps it",
-        _html_masthead,
-    ),
-)
+KNOWN_ISSUES: tuple[KnownIssue, ...] = ()  # none open; prop-html-masthead was fixed (fixtures/prop-html-masthead)
 
 
 def known_issue(page: Page, result: Result, problems: list[str]) -> KnownIssue | None:
