@@ -19,7 +19,6 @@ from cleaner.segment import continues
 
 _CLOSING_QUOTES = "\"'”’»)"
 _FULL_STOPS = (".", "。")
-_ARTICLE_TOPIC = 0.25  # share of a sentence's words the article uses, for it to go back to the body
 
 
 def _removed_by_drop(w: Work) -> bool:
@@ -154,10 +153,12 @@ def _give_back(
     """
     back: list[int] = []
     headline = False
+    # The article's prose resumes below (not just a protected credit line, which often follows a farm).
+    prose_next = resumed and work[end].protect is None
     for k in range(end - 1, start, -1):
         w = work[k]
         f = topic.features(k)  # words shared with a removed prompt ('your' inbox) vouch for nothing
-        sentence = not f["bullet"] and _full_stop(blocks[k].text) and _article_sentence(f)
+        sentence = not f["bullet"] and _full_stop(blocks[k].text) and _article_sentence(f, prose_next)
         lead = resumed and k == end - 1 and not f["bullet"] and blocks[k].text.rstrip().endswith((":", "："))
         if w.rule is rule and (sentence or lead):
             back.append(k)
@@ -175,10 +176,11 @@ def _full_stop(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSING_QUOTES).endswith(_FULL_STOPS)
 
 
-def _article_sentence(features: dict[str, float]) -> bool:
-    # One sentence ("He declined to comment."; a Russian one whose topic words the stoplist hides), or
-    # prose sharing a word (a name, a place) with the article. A teaser of two or three short sentences
-    # ("Tax filing opens today. Here's what to know ...", "They found a head in her fridge. ...",
-    # seed 004) stays in the farm (fixtures prop-linkfarm-short-paragraph, prop-linkfarm-two-sentence-teaser),
-    # also when one of its words happens to be the article's ('filing': fixture prop-linkfarm-teaser-shares-one-word).
-    return features["sentences"] <= 1 or bool(features["prose"]) and features["topic"] >= _ARTICLE_TOPIC
+def _article_sentence(features: dict[str, float], prose_next: bool) -> bool:
+    # One sentence ("He declined to comment."; a Russian one whose topic words the stoplist hides), or,
+    # right above the article's resumed prose, prose sharing a word (a name, a place) with it. A teaser
+    # of two or three short sentences ("Tax filing opens today. Here's what to know ...", "They found a
+    # head in her fridge. ...", seed 004) stays in the farm (fixtures prop-linkfarm-short-paragraph,
+    # prop-linkfarm-two-sentence-teaser), also above the credit line that ends the page and when one of
+    # its words is the article's ('filing', 'know': fixture prop-linkfarm-teaser-shares-one-word).
+    return features["sentences"] <= 1 or prose_next and bool(features["prose"]) and features["topic"] > 0
