@@ -71,7 +71,7 @@ def section_pass(
                     bulleted = table.values[j]["bullet"] if bulleted is None else bulleted
                 j += 1
             resumed = j < n and work[j].role == "body" and not rule.matches(blocks[j].text, table.values[j], hits[j])
-            _give_back(rule, i, j, blocks, table, work, resumed, topic)
+            _give_back(rule, i, j, blocks, table, work, resumed)
             i = j
     _keep_some_prose(table, work)
 
@@ -138,7 +138,6 @@ def _give_back(
     table: FeatureTable,
     work: list[Work],
     resumed: bool,
-    topic: _SurvivingTopic,
 ) -> None:
     """The sentences that end a run are the article's, not the farm's.
 
@@ -153,12 +152,10 @@ def _give_back(
     """
     back: list[int] = []
     headline = False
-    # The article's prose resumes below (not just a protected credit line, which often follows a farm).
-    prose_next = resumed and work[end].protect is None
     for k in range(end - 1, start, -1):
         w = work[k]
-        f = topic.features(k)  # words shared with a removed prompt ('your' inbox) vouch for nothing
-        sentence = not f["bullet"] and _full_stop(blocks[k].text) and _article_sentence(f, prose_next)
+        f = table.values[k]
+        sentence = not f["bullet"] and _full_stop(blocks[k].text) and _one_sentence(f)
         lead = resumed and k == end - 1 and not f["bullet"] and blocks[k].text.rstrip().endswith((":", "："))
         if w.rule is rule and (sentence or lead):
             back.append(k)
@@ -176,11 +173,12 @@ def _full_stop(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSING_QUOTES).endswith(_FULL_STOPS)
 
 
-def _article_sentence(features: dict[str, float], prose_next: bool) -> bool:
-    # One sentence ("He declined to comment."; a Russian one whose topic words the stoplist hides), or,
-    # right above the article's resumed prose, prose sharing a word (a name, a place) with it. A teaser
-    # of two or three short sentences ("Tax filing opens today. Here's what to know ...", "They found a
-    # head in her fridge. ...", seed 004) stays in the farm (fixtures prop-linkfarm-short-paragraph,
-    # prop-linkfarm-two-sentence-teaser), also above the credit line that ends the page and when one of
-    # its words is the article's ('filing', 'know': fixture prop-linkfarm-teaser-shares-one-word).
-    return features["sentences"] <= 1 or prose_next and bool(features["prose"]) and features["topic"] > 0
+def _one_sentence(features: dict[str, float]) -> bool:
+    # "He declined to comment." (also a Russian one whose topic words the stoplist hides). A line of two
+    # or three short sentences that the farm took as an item shares under 0.3 of its words with the
+    # article (the items' topic bound): a teaser ("Tax filing opens today. Here's what to know ...",
+    # "They found a head in her fridge. ...", seed 004), however its words happen to meet the
+    # article's ('filing', 'know'; fixtures prop-linkfarm-two-sentence-teaser,
+    # prop-linkfarm-teaser-shares-one-word, prop-linkfarm-teaser-above-credit, prop-linkfarm-teaser-above-prose).
+    # An article paragraph of two sentences shares more and ends the run before it is an item.
+    return features["sentences"] <= 1
