@@ -103,6 +103,14 @@ def _stem(word: str) -> str:
 _LONG_WORD = re.compile(r"[^\W\d_]{7,}")
 
 
+_WORD_5 = re.compile(r"[^\W\d_]{5,}")
+
+
+def word_stems(text: str) -> set[str]:
+    """Stems of a text's words of five letters or more, function words included ('сказала' -> 'сказал')."""
+    return {_stem(w) for w in _WORD_5.findall(text.lower())}
+
+
 def long_stems(text: str) -> set[str]:
     """Stems of a text's words of seven letters or more, function words included."""
     return {_stem(w) for w in _LONG_WORD.findall(text.lower())}

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from cleaner.model import Decision
-from cleaner.segment import starts_lower_word
+from cleaner.segment import ends_unfinished, starts_lower_word
 
 JOIN_MIN_WORDS = 6
 # A sentence is over when the line ends in terminal punctuation, possibly inside closing quotes/brackets.
@@ -27,7 +27,7 @@ def should_join(prev: Decision, nxt: Decision) -> bool:
     """True when ``nxt`` continues the sentence that ``prev`` broke off."""
     if prev.features.get("words", 0) < JOIN_MIN_WORDS or _ENDS_CLAUSE.search(prev.block.text):
         return False
-    return starts_lower_word(nxt.block.text)
+    return starts_lower_word(nxt.block.text) or ends_unfinished(prev.block.text)
 
 
 def body_paragraphs(decisions: Sequence[Decision]) -> list[tuple[str, list[Decision]]]:

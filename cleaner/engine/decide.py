@@ -29,6 +29,7 @@ from cleaner.engine.work import Work as _Work
 from cleaner.features import CONTEXT_FEATURES, LAYOUT_FEATURES, FeatureTable, normalise_key
 from cleaner.metadata import count_separators, is_date, long_stems, normalise_author, parse_date, pick_title
 from cleaner.model import Block, Decision
+from cleaner.segment import continues
 
 CAPTION_PACK = "captions"
 CAPTION_MIN_KEY_CHARS = 20
@@ -208,6 +209,20 @@ def _continue_lists(blocks: Sequence[Block], table: FeatureTable, work: list[_Wo
         previous = marker
 
 
+def _keep_split_halves(blocks: Sequence[Block], work: list[_Work]) -> None:
+    """A line the kept body block below it finishes is the article's, whatever the layout rules said.
+
+    'Kritiker, u. a. der Bund der' / (blank line) / 'Steuerzahler, halten …': a column break in a
+    page of blank-line paragraphs leaves the first half outside the region (fixture
+    prop-split-half-outside-region); the join repair then rejoins the two.
+    """
+    for i in range(len(work) - 2, -1, -1):
+        w, layout = work[i], work[i].rule is not None and _uses_layout(work[i].rule)
+        finished_below = work[i + 1].role == "body" and continues(blocks[i].text, blocks[i + 1].text)
+        if w.role == "removed" and layout and finished_below:
+            w.role, w.rule = "body", None
+
+
 def _marker(text: str) -> str:
     return text.lstrip()[:1]
 
@@ -300,6 +315,7 @@ def decide_blocks(
         meta["title"] = blocks[title].text
     _context_pass(blocks, table, context, work, hits)
     _continue_lists(blocks, table, work)
+    _keep_split_halves(blocks, work)
     _keep_one_copy(table, work)
     _protect(table, work)
     if title is None and page_structure:
