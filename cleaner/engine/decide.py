@@ -217,7 +217,8 @@ def _keep_split_halves(blocks: Sequence[Block], work: list[_Work]) -> None:
     prop-split-half-outside-region); the join repair then rejoins the two.
     """
     for i in range(len(work) - 2, -1, -1):
-        w, layout = work[i], work[i].rule is not None and _uses_layout(work[i].rule)
+        w = work[i]
+        layout = w.rule is not None and _uses_layout(w.rule)
         finished_below = work[i + 1].role == "body" and continues(blocks[i].text, blocks[i + 1].text)
         if w.role == "removed" and layout and finished_below:
             w.role, w.rule = "body", None
