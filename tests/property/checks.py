@@ -79,12 +79,17 @@ class Triage:
         self.hits: dict[str, int] = {}
         self.examples = 0
 
-    def check(self, page: Page, result: Result, problems: list[str], note: str = "") -> None:
-        """Fail on unexplained problems; count the ones a known issue explains."""
+    def check(self, page: Page, result: Result, problems: list[str], note: str = "", origin: Page | None = None) -> None:
+        """Fail on unexplained problems; count the ones a known issue explains.
+
+        ``origin`` is the page ``page`` was derived from (property 7 shows the smaller page of a pair):
+        a known issue is matched against it, since the boilerplate that caused the difference may be
+        exactly what the shown page left out.
+        """
         self.examples += 1
         if not problems:
             return
-        issue = known_issue(page, result, problems)
+        issue = known_issue(origin or page, result, problems)
         if issue is None:
             raise AssertionError(report(page, result, [note, *problems] if note else problems))
         event(f"known issue: {issue.fixture}")

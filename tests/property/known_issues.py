@@ -51,7 +51,7 @@ def _teaser_shares_a_word(page: Page, result: Result, problems: list[str]) -> bo
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
     KnownIssue(
         "prop-teaser-shares-a-word",
-        "a link farm's teaser of two short sentences that shares a word with the article ('Tax filing "
+        "a link farm's teaser of two or more short sentences that shares a word with the article ('Tax filing "
         "opens today. …' and 'filing') goes back to the body: recall first, the give-back can't tell it "
         "from the article's own short paragraph (boilerplate kept, no body lost)",
         _teaser_shares_a_word,

@@ -48,7 +48,7 @@ def _removing(page: Page, data: st.DataObject, triage: Triage) -> None:
     lost_in_full = any(p not in more_bp for p in less_bp)
     shown, result = (page, full) if lost_in_full else (fewer, less)
     problems = _diff(more_bp, less_bp) if less_bp != more_bp else []
-    triage.check(shown, result, problems, "body changed when boilerplate was removed:")
+    triage.check(shown, result, problems, "body changed when boilerplate was removed:", origin=page)
 
 
 def test_adding_boilerplate_keeps_body() -> None:
