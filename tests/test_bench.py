@@ -246,3 +246,11 @@ def test_speed_end_to_end(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captur
     assert "ratio cleaner/c4 (MB/s)" in out and "peak RSS" in out
     assert cli.main(["speed", "--html", "--limit", "1", "--rounds", "1", "--set", "zyte", "--check"]) in (0, 1)
     assert "ratio cleaner/trafilatura (docs/s)" in capsys.readouterr().out
+
+
+@needs_data
+def test_guard_end_to_end(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["guard", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "# pre-commit guard on 6 text records" in out
+    assert "| all | 6 |" in out and "stopped at 0.2" in out

@@ -328,3 +328,17 @@ def test_patterns_and_strings_round_trip_through_toml() -> None:
     compiled = re2.compile(pattern)
     assert compiled.search(line) and compiled.search(line.replace("$5", "$12"))
     assert not compiled.search("x" + line)
+
+
+def test_cli_clean_uses_the_learned_pack(
+    corpus: Corpus, learned: tuple[Path, list[Rule]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What the maintainer types: `cleaner clean --rules rules/ FILE --format json`.
+    out, _ = learned
+    path = corpus.files["planet"][0]
+    assert cli_main(["clean", "--isolated", "--rules", str(out.parent), str(path), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    learned_ids = {r["rule"] for r in doc["removed"] if r["rule"].startswith("LRN")}
+    assert learned_ids, "no removal by a learned rule"
+    for line in corpus.boilerplate["planet"]:
+        assert line not in doc["text"].split("\n")

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from cleaner.bench import scaling
+from cleaner.bench import guard, scaling
 from cleaner.bench.data import ENV_DATA, SETS, STYLES
 from cleaner.errors import CleanerError
 
@@ -21,6 +21,7 @@ examples:
   python -m cleaner.bench html                      cleaner's HTML path next to trafilatura.extract
   python -m cleaner.bench speed                     MB/s of cleaner vs the C4 line filter
   python -m cleaner.bench speed --html              docs/s of cleaner vs trafilatura on HTML
+  python -m cleaner.bench guard                     share of records the pre-commit guard stops
 
 data: --data DIR, else ${ENV_DATA}, else shared/bench beside the repository.
 """
@@ -97,6 +98,7 @@ def configure(parser: argparse.ArgumentParser, parser_class: Callable[..., Any] 
     speed.add_argument("--check", action="store_true", help="exit 1 when the ratio is below the target")
     speed.set_defaults(func=_run_speed)
     scaling.add_parser(sub)  # issue 8: python -m cleaner.bench scaling
+    guard.add_parser(sub)  # issue 7: the pre-commit guard's default
     parser.set_defaults(func=None, bench_parser=parser)
 
 
