@@ -43,6 +43,11 @@ clean-venv:
 docs: $(VENV)/.installed
 	$(VENV)/bin/cleaner rules list --markdown > docs/rules.md
 
+# The seed report's screenshots in docs/ (real headless Chromium, as tests/test_explain_browser.py).
+.PHONY: screenshots
+screenshots: $(VENV)/.installed
+	$(PY) -m tests.test_explain_browser docs
+
 # Batch runner figures: docs/s on the text and HTML dev sets with 1 and 2 workers (and the ratio),
 # then peak RSS of the whole process tree over 10,000 and 100,000 generated documents (docs/pipelines.md).
 .PHONY: bench-batch

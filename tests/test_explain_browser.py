@@ -184,6 +184,7 @@ def main(argv: Sequence[str]) -> int:
         print("chromium not installed: run scripts/install-chromium.sh", file=sys.stderr)
         return 1
     out = Path(argv[0] if argv else "docs")
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, DevTools(binary) as browser:
         report = Path(tmp) / "seeds.html"
         write_report(seed_docs(), report, sample=None)
