@@ -46,6 +46,28 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _text(el: HtmlElement) -> str:
+    """The text of ``el`` and its descendants, a line break counting as a space.
+
+    ``itertext`` joins 'going to let<br>this happen' into 'letthis': a recovered paragraph then
+    matches nothing trafilatura kept and came back as a second copy (found by the property suite).
+    """
+    if next(el.iter("br"), None) is None:
+        return "".join(el.itertext())
+    parts: list[str] = []
+    stack: list[tuple[HtmlElement, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing or not isinstance(node.tag, str):  # after a subtree, or a comment: only the tail
+            if node is not el:
+                parts.append(node.tail or "")
+            continue
+        parts.append(" " if node.tag == "br" else node.text or "")
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    return "".join(parts)
+
+
 def _has_block_child(el: HtmlElement) -> bool:
     return next(el.iterdescendants(*BLOCK_LEVEL), None) is not None
 
@@ -66,7 +88,7 @@ def _direct_text(el: HtmlElement) -> str:
     parts = [el.text or ""]
     for child in el:
         if not isinstance(child.tag, str) or child.tag not in BLOCK_LEVEL:
-            parts.append("".join(child.itertext()) if isinstance(child.tag, str) else "")
+            parts.append((" " if child.tag == "br" else _text(child)) if isinstance(child.tag, str) else "")
         parts.append(child.tail or "")
     return _norm("".join(parts))
 
@@ -82,7 +104,7 @@ def text_blocks(root: HtmlElement) -> list[TextBlock]:
             continue
         children = list(el)
         if tag in LEAF_BLOCK_TAGS and not _has_block_child(el):
-            text = _norm("".join(el.itertext()))
+            text = _norm(_text(el))
             if text:
                 links = _link_chars(el)
                 blocks.append(TextBlock(len(blocks), text, tag, min(1.0, links / len(text)), el))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from cleaner.features import count_sentences
 from cleaner.invariants import normalise_space
+from cleaner.language import guess_language, stopwords_for
 from cleaner.model import Result
 from cleaner.segment import continues
 from tests.property.pages import Page
@@ -79,6 +80,42 @@ def _split_half_under_farm(page: Page, result: Result, problems: list[str]) -> b
     return bool(problems)
 
 
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _teaser_on_topic(page: Page, result: Result, problems: list[str]) -> bool:
+    """A farm's headline shares half its content words with the article, so the run stops there.
+
+    'PHOTO COLLECTION: AP Top Photos of the Day Wednesday August 7, 2024' on a page whose body says
+    'Photo radar cameras …' and 'on Wednesday': on the article's topic by the measure the run uses
+    (LNK001's items need topic < 0.5), it and the headlines after it stay.
+    """
+    body = " ".join(line for c in page.chunks if c.kind != "boilerplate" for line in c.lines)
+    stop = stopwords_for(guess_language(body))
+    vocab = {w for w in _WORD.findall(body.lower()) if w not in stop}
+    for problem in problems:
+        m = _QUOTED.match(problem)
+        quoted = m.group(2).rstrip("…") if m else ""
+        if not quoted or not _below_on_topic_headline(page, quoted, vocab, stop):
+            return False
+    return bool(problems)
+
+
+def _below_on_topic_headline(page: Page, quoted: str, vocab: set[str], stop: frozenset[str]) -> bool:
+    for chunk in page.chunks:
+        if chunk.family != "link-farm":
+            continue
+        lines = [normalise_space(line) for line in chunk.lines]
+        at = next((i for i, line in enumerate(lines) if line.startswith(quoted)), None)
+        if at is None:
+            continue
+        for line in lines[1 : at + 1]:
+            words = [w for w in _WORD.findall(line.lower()) if w not in stop]
+            if words and sum(w in vocab for w in words) >= len(words) / 2:
+                return True
+    return False
+
+
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
     KnownIssue(
         "prop-teaser-shares-a-word",
@@ -93,6 +130,13 @@ KNOWN_ISSUES: tuple[KnownIssue, ...] = (
         "'Millionen Euro vorgesehen, …') goes with the farm when the second half opens with a capital: "
         "in one-paragraph-per-line text nothing but grammar tells the half from a headline (BODY LOST)",
         _split_half_under_farm,
+    ),
+    KnownIssue(
+        "prop-teaser-on-topic",
+        "a link farm's headline that shares half its content words with the article ('AP Top Photos of the "
+        "Day Wednesday …' beside 'Photo radar cameras …' and 'on Wednesday') reads as the article resuming: "
+        "the run stops there and the headlines from it on stay (boilerplate kept, no body lost)",
+        _teaser_on_topic,
     ),
 )
 
