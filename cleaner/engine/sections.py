@@ -81,18 +81,21 @@ class _SurvivingTopic:
     """The ``topic`` feature measured against the prose the local pass kept, for a farm's items.
 
     A teaser may share words with a caption the local pass already removed ("AP Photos of the Day
-    Wednesday" beside "... on Wednesday. (AP Photo)"); only the article's own prose tells a teaser
-    from the body. Computed for the lines a run reaches, not for every line.
+    Wednesday" beside "... on Wednesday. (AP Photo)"), or with the caption's copy printed without its
+    '??' markers, which only the context pass removes (its words are all in the removed caption;
+    fixture prop-teaser-shares-caption-copy); only the article's own prose tells a teaser from the body. Computed for the lines a run reaches, not for every line.
     """
 
     def __init__(self, table: FeatureTable, work: list[Work]) -> None:
         self.table = table
         self.counts: Counter[str] = Counter()
         self.kept: set[str] = set()  # each distinct kept prose line counts once (a teaser printed twice is one)
+        removed = [words for words, w in zip(table.content_words, work, strict=True) if w.role == "removed" and words]
         for key, words, f, w in zip(table.keys, table.content_words, table.values, work, strict=True):
             if f["prose"] and w.role == "body" and key not in self.kept:
                 self.kept.add(key)
-                self.counts.update(words)
+                if not any(words <= gone for gone in removed):  # a caption's second copy, removed later (CAP010)
+                    self.counts.update(words)
 
     def features(self, i: int) -> dict[str, float]:
         features = self.table.values[i]
