@@ -83,7 +83,8 @@ class _SurvivingTopic:
     A teaser may share words with a caption the local pass already removed ("AP Photos of the Day
     Wednesday" beside "... on Wednesday. (AP Photo)"), or with the caption's copy printed without its
     '??' markers, which only the context pass removes (its words are all in the removed caption;
-    fixture prop-teaser-shares-caption-copy); only the article's own prose tells a teaser from the body. Computed for the lines a run reaches, not for every line.
+    fixture prop-teaser-shares-caption-copy); only the article's own prose tells a teaser from the
+    body. Computed for the lines a run reaches, not for every line.
     """
 
     def __init__(self, table: FeatureTable, work: list[Work]) -> None:
@@ -192,7 +193,10 @@ def _article_sentence(features: dict[str, float], text: str, article: _ArticleSt
 
 
 class _ArticleStems:
-    """Stems of the longer words (function words too) of the prose the article keeps, built on first use."""
+    """Stems of the longer words (function words too) of the prose the article keeps and of the
+    headline-shaped lines above its first prose line (the headline: 'Власти Новосибирске …' vouches
+    for '… в Новосибирске пострадали …' between two farms, fixture prop-paragraph-shares-headline),
+    built on first use."""
 
     def __init__(self, blocks: Sequence[Block], table: FeatureTable, work: list[Work]) -> None:
         self.blocks, self.table, self.work = blocks, table, work
@@ -201,7 +205,9 @@ class _ArticleStems:
     def shares(self, text: str) -> bool:
         if self.stems is None:
             self.stems = set()
+            above_prose = True  # the page's top: its headline (found only later) shares the article's words
             for b, f, w in zip(self.blocks, self.table.values, self.work, strict=True):
-                if f["prose"] and w.role == "body":
+                above_prose = above_prose and not f["prose"]
+                if w.role == "body" and (f["prose"] or (above_prose and f["headline"])):
                     self.stems.update(word_stems(b.text))
         return not self.stems.isdisjoint(word_stems(text))
