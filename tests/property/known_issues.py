@@ -116,6 +116,30 @@ def _below_on_topic_headline(page: Page, quoted: str, vocab: set[str], stop: fro
     return False
 
 
+def _paragraph_between_farms(page: Page, result: Result, problems: list[str]) -> bool:
+    """An article paragraph of two or more short sentences between two link farms stays with the first.
+
+    Sharing no word with the rest of the article ('«Мы больше не можем ждать», — сказал Соколов. По
+    данным мэрии, в Новосибирске пострадали около 12 человек.'), it is shaped like a two-sentence
+    teaser ('Tax filing opens today. Here's what to know …'), which must stay in the farm.
+    """
+    chunks = [c for c in page.chunks if c.kind != "boilerplate" or c.family == "link-farm"]
+    sandwiched = [
+        normalise_space(line)
+        for before, chunk, after in zip(chunks, chunks[1:], chunks[2:], strict=False)
+        if before.family == "link-farm" and after.family == "link-farm" and chunk.kind != "boilerplate"
+        for line in chunk.lines
+        if count_sentences(line) >= 2
+    ]
+    taken = " | ".join(normalise_space(r.text) for r in result.removed if r.rule == "LNK001")
+    for problem in problems:
+        m = _QUOTED_ANY.search(problem)
+        quoted = m.group(2).rstrip("…") if m else ""
+        if not quoted or not any(line.startswith(quoted) and line in taken for line in sandwiched):
+            return False
+    return bool(problems)
+
+
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
     KnownIssue(
         "prop-teaser-shares-a-word",
@@ -137,6 +161,12 @@ KNOWN_ISSUES: tuple[KnownIssue, ...] = (
         "Day Wednesday …' beside 'Photo radar cameras …' and 'on Wednesday') reads as the article resuming: "
         "the run stops there and the headlines from it on stay (boilerplate kept, no body lost)",
         _teaser_on_topic,
+    ),
+    KnownIssue(
+        "prop-paragraph-between-farms",
+        "an article paragraph of two or more short sentences between two link farms that shares no word "
+        "with the rest of the article reads as a two-sentence teaser and stays with the farm (BODY LOST)",
+        _paragraph_between_farms,
     ),
 )
 
