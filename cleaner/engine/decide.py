@@ -24,7 +24,7 @@ from cleaner.engine.catalogue import Catalogue
 from cleaner.engine.packs import Rule
 from cleaner.engine.region import block_score, region_mask
 from cleaner.engine.sections import section_pass as _section_pass
-from cleaner.engine.work import Hits
+from cleaner.engine.work import Hits, copies_of_removed
 from cleaner.engine.work import Work as _Work
 from cleaner.features import CONTEXT_FEATURES, LAYOUT_FEATURES, FeatureTable, normalise_key
 from cleaner.metadata import count_separators, is_date, long_stems, normalise_author, parse_date, pick_title
@@ -258,7 +258,13 @@ def _protect(table: FeatureTable, work: list[_Work]) -> None:
 
 def _title_search(blocks: Sequence[Block], table: FeatureTable, taken: Sequence[bool]) -> int | None:
     # The topic vocabulary comes from prose still kept, as it would be in the cleaned text.
-    kept_prose = (ws for ws, f, t in zip(table.content_words, table.values, taken, strict=True) if f["prose"] and not t)
+    # A caption's copy the context pass will remove is not the article (work.copies_of_removed).
+    copies = copies_of_removed(table.content_words, taken)
+    kept_prose = (
+        ws
+        for ws, f, t, c in zip(table.content_words, table.values, taken, copies, strict=True)
+        if f["prose"] and not (t or c)
+    )
     vocab = frozenset().union(*kept_prose)
     long_vocab: set[str] = set()
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from cleaner.engine.packs import Rule
-from cleaner.engine.work import Hits, Work
+from cleaner.engine.work import Hits, Work, copies_of_removed
 from cleaner.features import FeatureTable
 from cleaner.metadata import word_stems
 from cleaner.model import Block
@@ -91,11 +91,11 @@ class _SurvivingTopic:
         self.table = table
         self.counts: Counter[str] = Counter()
         self.kept: set[str] = set()  # each distinct kept prose line counts once (a teaser printed twice is one)
-        removed = [words for words, w in zip(table.content_words, work, strict=True) if w.role == "removed" and words]
-        for key, words, f, w in zip(table.keys, table.content_words, table.values, work, strict=True):
+        copies = copies_of_removed(table.content_words, [w.role == "removed" for w in work])
+        for key, words, f, w, copy in zip(table.keys, table.content_words, table.values, work, copies, strict=True):
             if f["prose"] and w.role == "body" and key not in self.kept:
                 self.kept.add(key)
-                if not any(words <= gone for gone in removed):  # a caption's second copy, removed later (CAP010)
+                if not copy:  # a caption's second copy, removed later (CAP010)
                     self.counts.update(words)
 
     def features(self, i: int) -> dict[str, float]:
