@@ -31,9 +31,30 @@ def copies_of_removed(content_words: Sequence[frozenset[str]], taken: Sequence[b
     context pass (CAP010). Until then the copy is no evidence of the article's topic: not for a
     farm's items (fixture prop-teaser-shares-caption-copy), not for the title search ('Harbor City
     Herald' sharing 'city' with 'City Press'; fixture prop-masthead-shares-caption-copy).
+
+    Linear time: each kept block is compared only with the removed blocks holding its rarest word,
+    and not at all when that word is in more than ``MAX_COPY_CANDIDATES`` of them (it then counts as
+    the article's, as it did before this check).
     """
-    removed = [words for words, t in zip(content_words, taken, strict=True) if t and words]
-    return [
-        not t and bool(words) and any(words <= gone for gone in removed)
-        for words, t in zip(content_words, taken, strict=True)
-    ]
+    removed: dict[frozenset[str], int] = {}
+    postings: dict[str, list[int]] = {}
+    for words, t in zip(content_words, taken, strict=True):
+        if t and words and words not in removed:
+            removed[words] = len(removed)
+            for w in words:
+                postings.setdefault(w, []).append(removed[words])
+    if not removed:
+        return [False] * len(taken)
+    sets = list(removed)
+    out: list[bool] = []
+    for words, t in zip(content_words, taken, strict=True):
+        lists = [postings.get(w) for w in words] if words and not t else []
+        if not lists or any(found is None for found in lists):
+            out.append(False)  # a word no removed block has: not a copy
+            continue
+        rarest = min((found for found in lists if found is not None), key=len)
+        out.append(len(rarest) <= MAX_COPY_CANDIDATES and any(words <= sets[j] for j in rarest))
+    return out
+
+
+MAX_COPY_CANDIDATES = 64
