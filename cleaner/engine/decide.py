@@ -259,12 +259,9 @@ def _protect(table: FeatureTable, work: list[_Work]) -> None:
 def _title_search(blocks: Sequence[Block], table: FeatureTable, taken: Sequence[bool]) -> int | None:
     # The topic vocabulary comes from prose still kept, as it would be in the cleaned text.
     # A caption's copy the context pass will remove is not the article (work.copies_of_removed).
-    copies = copies_of_removed(table.content_words, taken)
-    kept_prose = (
-        ws
-        for ws, f, t, c in zip(table.content_words, table.values, taken, copies, strict=True)
-        if f["prose"] and not (t or c)
-    )
+    prose = [bool(f["prose"]) and not t for f, t in zip(table.values, taken, strict=True)]
+    copies = copies_of_removed(table.content_words, taken, prose)
+    kept_prose = (ws for ws, p, c in zip(table.content_words, prose, copies, strict=True) if p and not c)
     vocab = frozenset().union(*kept_prose)
     long_vocab: set[str] = set()
 

@@ -84,25 +84,35 @@ class _SurvivingTopic:
     Wednesday" beside "... on Wednesday. (AP Photo)"), or with the caption's copy printed without its
     '??' markers, which only the context pass removes (its words are all in the removed caption;
     fixture prop-teaser-shares-caption-copy); only the article's own prose tells a teaser from the
-    body. Computed for the lines a run reaches, not for every line.
+    body. Computed for the lines a run reaches, not for every line, from the roles as the pass
+    began, when a run first asks (pages without a farm never pay for it).
     """
 
     def __init__(self, table: FeatureTable, work: list[Work]) -> None:
         self.table = table
+        self.roles = [w.role for w in work]  # as the local pass left them
         self.counts: Counter[str] = Counter()
         self.kept: set[str] = set()  # each distinct kept prose line counts once (a teaser printed twice is one)
-        copies = copies_of_removed(table.content_words, [w.role == "removed" for w in work])
-        for key, words, f, w, copy in zip(table.keys, table.content_words, table.values, work, copies, strict=True):
-            if f["prose"] and w.role == "body" and key not in self.kept:
+        self.ready = False
+
+    def _count(self) -> None:
+        table, roles = self.table, self.roles
+        prose = [bool(f["prose"]) and r == "body" for f, r in zip(table.values, roles, strict=True)]
+        copies = copies_of_removed(table.content_words, [r == "removed" for r in roles], prose)
+        for key, words, p, copy in zip(table.keys, table.content_words, prose, copies, strict=True):
+            if p and key not in self.kept:
                 self.kept.add(key)
                 if not copy:  # a caption's second copy, removed later (CAP010)
                     self.counts.update(words)
+        self.ready = True
 
     def features(self, i: int) -> dict[str, float]:
         features = self.table.values[i]
         own = self.table.content_words[i]
         if not own:
             return features
+        if not self.ready:
+            self._count()
         mine = 1 if self.table.keys[i] in self.kept else 0
         shared = sum(1 for w in own if self.counts[w] - mine > 0)
         return _Override(features, "topic", shared / len(own))

@@ -23,8 +23,10 @@ Hits = Sequence[frozenset[str]]
 """Per block, the ids of the rules whose pattern matched it (one RE2 set scan per line)."""
 
 
-def copies_of_removed(content_words: Sequence[frozenset[str]], taken: Sequence[bool]) -> list[bool]:
-    """For each kept block: are all its content words in one removed block (a copy of removed text)?
+def copies_of_removed(
+    content_words: Sequence[frozenset[str]], taken: Sequence[bool], among: Sequence[bool]
+) -> list[bool]:
+    """For each block of ``among`` (kept ones): are all its content words in one removed block?
 
     A caption printed twice ('?? Jane Doe, City Press ?? María … en Sevilla el lunes.' and the same
     text without the markers) loses its first copy in the local pass and its second only in the
@@ -47,8 +49,8 @@ def copies_of_removed(content_words: Sequence[frozenset[str]], taken: Sequence[b
         return [False] * len(taken)
     sets = list(removed)
     out: list[bool] = []
-    for words, t in zip(content_words, taken, strict=True):
-        lists = [postings.get(w) for w in words] if words and not t else []
+    for words, t, asked in zip(content_words, taken, among, strict=True):
+        lists = [postings.get(w) for w in words] if asked and words and not t else []
         if not lists or any(found is None for found in lists):
             out.append(False)  # a word no removed block has: not a copy
             continue
