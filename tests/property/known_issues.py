@@ -34,6 +34,21 @@ _QUOTED_ANY = re.compile(r": (['\"])(.*)\1$")
 _QUOTED = re.compile(r"^(?:link-farm \(LNK001\) kept|only with|only without): (['\"])(.*)\1$")
 
 
+def _every_problem(problems: list[str], quoting: re.Pattern[str], explained: Callable[[str], bool]) -> bool:
+    """There are problems, and each quotes (per ``quoting``) a text that ``explained`` accepts."""
+    for problem in problems:
+        m = quoting.search(problem)
+        quoted = m.group(2).rstrip("…") if m else ""
+        if not quoted or not explained(quoted):
+            return False
+    return bool(problems)
+
+
+def _taken_by_farms(result: Result) -> str:
+    # A run's lines are merged into one removed segment, so lines are looked up inside the joined text.
+    return " | ".join(normalise_space(r.text) for r in result.removed if r.rule == "LNK001")
+
+
 def _teaser_shares_a_word(page: Page, result: Result, problems: list[str]) -> bool:
     """A farm's teaser of two or more sentences went back to the body (it shares a word with the article)."""
     teasers = [
@@ -43,12 +58,7 @@ def _teaser_shares_a_word(page: Page, result: Result, problems: list[str]) -> bo
         for line in chunk.lines
         if count_sentences(line) >= 2
     ]
-    for problem in problems:
-        m = _QUOTED.match(problem)
-        quoted = m.group(2).rstrip("…") if m else ""
-        if not quoted or not any(t.startswith(quoted) for t in teasers):
-            return False
-    return bool(problems)
+    return _every_problem(problems, _QUOTED, lambda quoted: any(t.startswith(quoted) for t in teasers))
 
 
 def _split_half_under_farm(page: Page, result: Result, problems: list[str]) -> bool:
@@ -60,7 +70,7 @@ def _split_half_under_farm(page: Page, result: Result, problems: list[str]) -> b
     stops at the first headline it meets from below), and the second half when it reads like a
     teaser of two sentences sharing no word with the article.
     """
-    taken = " | ".join(normalise_space(r.text) for r in result.removed if r.rule == "LNK001")  # runs are merged
+    taken = _taken_by_farms(result)
     lost: list[str] = []
     farm = -1
     for i, chunk in enumerate(page.chunks):
@@ -72,12 +82,7 @@ def _split_half_under_farm(page: Page, result: Result, problems: list[str]) -> b
                 between = [c for c in page.chunks[farm + 1 : i] if c.kind != "boilerplate"]
                 lost += [normalise_space(line) for c in between for line in c.lines]
                 lost += [*(normalise_space(line) for line in chunk.lines), normalise_space(chunk.expected[0])]
-    for problem in problems:
-        m = _QUOTED_ANY.search(problem)
-        quoted = m.group(2).rstrip("…") if m else ""
-        if not quoted or not any(text.startswith(quoted) for text in lost):
-            return False
-    return bool(problems)
+    return _every_problem(problems, _QUOTED_ANY, lambda quoted: any(text.startswith(quoted) for text in lost))
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -93,12 +98,7 @@ def _teaser_on_topic(page: Page, result: Result, problems: list[str]) -> bool:
     body = " ".join(line for c in page.chunks if c.kind != "boilerplate" for line in c.lines)
     stop = stopwords_for(guess_language(body))
     vocab = {w for w in _WORD.findall(body.lower()) if w not in stop}
-    for problem in problems:
-        m = _QUOTED.match(problem)
-        quoted = m.group(2).rstrip("…") if m else ""
-        if not quoted or not _below_on_topic_headline(page, quoted, vocab, stop):
-            return False
-    return bool(problems)
+    return _every_problem(problems, _QUOTED, lambda quoted: _below_on_topic_headline(page, quoted, vocab, stop))
 
 
 def _below_on_topic_headline(page: Page, quoted: str, vocab: set[str], stop: frozenset[str]) -> bool:
@@ -131,13 +131,10 @@ def _paragraph_between_farms(page: Page, result: Result, problems: list[str]) ->
         for line in chunk.lines
         if count_sentences(line) >= 2
     ]
-    taken = " | ".join(normalise_space(r.text) for r in result.removed if r.rule == "LNK001")
-    for problem in problems:
-        m = _QUOTED_ANY.search(problem)
-        quoted = m.group(2).rstrip("…") if m else ""
-        if not quoted or not any(line.startswith(quoted) and line in taken for line in sandwiched):
-            return False
-    return bool(problems)
+    taken = _taken_by_farms(result)
+    return _every_problem(
+        problems, _QUOTED_ANY, lambda quoted: any(line.startswith(quoted) and line in taken for line in sandwiched)
+    )
 
 
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
