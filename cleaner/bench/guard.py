@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from cleaner.api import Cleaner
 from cleaner.bench.data import SETS, STYLES, find_data_dir, load_text_records
 from cleaner.config import GUARD_PROSE_SHARE as DEFAULT_SHARE
-from cleaner.hooks.guard import LOST_ROLES, ProseLoss, measure_prose_loss, prose_flags
+from cleaner.hooks.guard import ProseLoss, measure_prose_loss
 from cleaner.model import Result
 
 THRESHOLDS = (0.1, 0.2, 0.3, 0.5)
@@ -46,7 +46,7 @@ def run_guard(args: argparse.Namespace, out: TextIO | None = None) -> int:
         loss = measure_prose_loss(rec["text"], result)
         rows.append((rec["set"], rec["style"], loss))
         if loss.exceeds(DEFAULT_SHARE) and rec.get("expected"):
-            texts = _lost_prose(result)
+            texts = _lost_prose(result, loss)
             expected = " ".join(str(rec["expected"]).split())
             lost += len(texts)
             in_body += sum(1 for t in texts if t[:80] in expected)
@@ -71,9 +71,7 @@ def run_guard(args: argparse.Namespace, out: TextIO | None = None) -> int:
     return 0
 
 
-def _lost_prose(result: Result) -> list[str]:
-    segments = result.segments
-    flags = prose_flags([seg.text for seg in segments])
-    return [
-        " ".join(seg.text.split()) for seg, flag in zip(segments, flags, strict=True) if flag and seg.role in LOST_ROLES
-    ]
+def _lost_prose(result: Result, loss: ProseLoss) -> list[str]:
+    # The lost prose-like blocks the guard counted, by their first line (one segment starts there).
+    by_line = {seg.start_line: seg.text for seg in result.segments}
+    return [" ".join(by_line[n].split()) for n in loss.lost_lines]
