@@ -142,7 +142,7 @@ def _context(
     if body_prose:
         for i in range(last_prose + 1, len(values)):
             values[i]["after_body"] = 1
-    scores = [block_score(f, w.role != "body") for f, w in zip(values, work, strict=True)]
+    scores = [block_score(f, w.role != "body" and not f["prose"]) for f, w in zip(values, work, strict=True)]
     mask = region_mask(scores)
     region_vocab: set[str] = set()
     for f, inside, words in zip(values, mask, table.content_words, strict=True):

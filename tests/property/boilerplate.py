@@ -101,7 +101,10 @@ LINK_FARM_HEADERS = (
     "Leia também", "Veja também", "Posts relacionados", "Entradas relacionadas", "Artículos relacionados",
     "También te puede interesar", "Lee también", "Notas relacionadas", "Читайте также", "Похожие статьи",
     "Другие новости", "関連記事", "関連ニュース", "Baca juga", "Berita terkait", "Artikel terkait",
-    "Powiązane artykuły", "Zobacz też", "Zobacz także", "Czytaj też", "Czytaj także",
+    "Powiązane artykuły", "Zobacz też", "Zobacz także", "Czytaj też", "Czytaj także", "Empfohlene Beiträge",
+    "Empfohlene Artikel", "Das Thema könnte dich auch interessieren", "Das Thema könnte Sie auch interessieren",
+    "Weitere aktuelle Themen", "Weitere aktuelle Themen aus der Arbeitswelt", "Entdecke weitere Rezepte",
+    "Más sobre La Tercera AM", "Le puede interesar", "Vea también",
 )
 HEADER_DECORATIONS = (("", ""), ("", ""), ("", ":"), ("# ", ""), ("## ", ""), ("• ", ""), ("- ", ""), ("** ", ""), ("", " :"))
 ITEM_BULLETS = ("- ", "• ", "* ", "· ", "▪ ", "► ")
