@@ -33,6 +33,9 @@ from cleaner.segment import continues
 
 CAPTION_PACK = "captions"
 CAPTION_MIN_KEY_CHARS = 20
+# A block holding a removed caption plus much more is a paragraph that quotes it (an 'Image credit: …'
+# tail), not the caption printed again: the caption must make up this share of it.
+CAPTION_MIN_SHARE = 0.6
 TITLE_REPEAT_MIN_SHARE = 0.6
 TITLE_REASON = "the page title (moved to Result.title)"
 
@@ -122,6 +125,13 @@ def _above_headline(table: FeatureTable, work: list[_Work]) -> None:
             return
 
 
+def _repeats(key: str, caption: str) -> bool:
+    """True if ``key`` is the removed ``caption`` printed again, whole or with a little around it."""
+    if key in caption:
+        return True
+    return caption in key and len(caption) >= CAPTION_MIN_SHARE * len(key)
+
+
 def _context(
     blocks: Sequence[Block], table: FeatureTable, work: list[_Work], page_structure: bool, known_title: str | None
 ) -> int | None:
@@ -161,7 +171,7 @@ def _context(
     if captions:
         for i, w in enumerate(work):
             key = table.keys[i]
-            if w.role == "body" and len(key) >= CAPTION_MIN_KEY_CHARS and any(key in c or c in key for c in captions):
+            if w.role == "body" and len(key) >= CAPTION_MIN_KEY_CHARS and any(_repeats(key, c) for c in captions):
                 values[i]["caption_repeat"] = 1
     return title
 
