@@ -104,7 +104,9 @@ LINK_FARM_HEADERS = (
     "Powiązane artykuły", "Zobacz też", "Zobacz także", "Czytaj też", "Czytaj także", "Empfohlene Beiträge",
     "Empfohlene Artikel", "Das Thema könnte dich auch interessieren", "Das Thema könnte Sie auch interessieren",
     "Weitere aktuelle Themen", "Weitere aktuelle Themen aus der Arbeitswelt", "Entdecke weitere Rezepte",
-    "Más sobre La Tercera AM", "Le puede interesar", "Vea también",
+    "Más sobre La Tercera AM", "Le puede interesar", "Vea también", "Meist gelesen", "Für dich empfohlen",
+    "Beliebte Beiträge", "Beliebte Beiträge zum Thema", "Auch interessant für dich", "Ähnliche Nachrichten",
+    "Neueste Beiträge", "Neueste Artikel", "Weitere Beiträge", "Weitere Beiträge zu diesem Artikel",
 )
 HEADER_DECORATIONS = (("", ""), ("", ""), ("", ":"), ("# ", ""), ("## ", ""), ("• ", ""), ("- ", ""), ("** ", ""), ("", " :"))
 ITEM_BULLETS = ("- ", "• ", "* ", "· ", "▪ ", "► ")
