@@ -24,6 +24,7 @@ from cleaner.engine.catalogue import Catalogue
 from cleaner.engine.packs import Rule
 from cleaner.engine.region import block_score, region_mask
 from cleaner.engine.sections import section_pass as _section_pass
+from cleaner.engine.threads import thread_pass
 from cleaner.engine.work import Hits, copies_of_removed
 from cleaner.engine.work import Work as _Work
 from cleaner.features import CONTEXT_FEATURES, LAYOUT_FEATURES, FeatureTable, normalise_key
@@ -318,12 +319,14 @@ def decide_blocks(
     """
     work = [_Work() for _ in blocks]
     rules = catalogue.rules if page_structure else tuple(r for r in catalogue.rules if _fits_extracted_text(r))
-    local = [r for r in rules if r.action != "drop-section" and not _uses_context(r)]
+    local = [r for r in rules if r.action not in ("drop-section", "drop-thread") and not _uses_context(r)]
     sections = [r for r in rules if r.action == "drop-section"]
+    threads = [r for r in rules if r.action == "drop-thread"]
     context = [r for r in rules if r.action == "drop" and _uses_context(r)]
     hits = [catalogue.patterns.hits(b.text) for b in blocks]
     meta = _local_pass(blocks, table, local, work, hits)
     _section_pass(blocks, table, sections, work, hits)
+    thread_pass(blocks, table, threads, work, hits)
     title = _context(blocks, table, work, page_structure, known_title)
     if title is not None:
         meta["title"] = blocks[title].text

@@ -17,12 +17,12 @@ import re2
 from cleaner.engine.conditions import Condition, parse_condition
 from cleaner.errors import RulePackError
 
-Action = Literal["drop", "drop-section", "extract-metadata", "protect"]
+Action = Literal["drop", "drop-section", "drop-thread", "extract-metadata", "protect"]
 Strength = Literal["strong", "heuristic"]
 Expect = Literal["drop", "keep", "extract"]
 Where = Literal["top", "middle", "bottom"]
 
-ACTIONS: tuple[str, ...] = ("drop", "drop-section", "extract-metadata", "protect")
+ACTIONS: tuple[str, ...] = ("drop", "drop-section", "drop-thread", "extract-metadata", "protect")
 STRENGTHS: tuple[str, ...] = ("strong", "heuristic")
 FIELDS: tuple[str, ...] = ("title", "author", "date")
 PACK_KEYS = {"name", "summary", "default"}
@@ -166,6 +166,8 @@ def _rule(path: Path, pack: str, raw: Any, section_ok: bool = True) -> Rule:
         raise _fail(path, "a rule needs a pattern or at least one condition", rule_id)
     if action == "drop-section" and (source is None or not items):
         raise _fail(path, "a drop-section rule needs a header pattern and item conditions", rule_id)
+    if action == "drop-thread" and source is None:
+        raise _fail(path, "a drop-thread rule needs a pattern for its mark", rule_id)
     field = raw.get("field")
     if action == "extract-metadata":
         if field not in FIELDS:

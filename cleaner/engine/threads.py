@@ -1,0 +1,78 @@
+"""The thread pass: a page's reader comments, from their first mark to the end of the page.
+
+A comment thread is prose, often more of it than the article, so neither the region nor the
+prose test can tell it from the body; its marks can: a count header ('34 responses to
+“Title”') and one line per commenter ('thelastchargersfan says:'). A rule with
+``action = "drop-thread"`` matches such a mark. One mark proves nothing (an article may print
+'The mayor says:'), so the pass acts only on the page's last run of marks, in its lower part,
+below the article's prose: a count header and one more mark, or three commenter lines. It
+removes everything from the run's start (its count header, else its first mark) to the end:
+below a thread come only its reply form and the page footer (fixture comment-thread).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.engine.packs import Rule
+from cleaner.engine.work import Hits, Work
+from cleaner.features import FeatureTable
+from cleaner.model import Block
+
+COUNT_HEADER_NAME = "comment-count-header"
+"""The name of the rule whose mark is the thread's count header (a thread starts there)."""
+
+MIN_COMMENTER_MARKS = 3
+"""Commenter lines needed to believe a thread that has no count header."""
+MAX_MARK_GAP = 12
+"""Blocks between two marks of one thread (a comment is a few paragraphs at most)."""
+MIN_THREAD_START = 0.3
+"""A thread starts in the lower part of the page: below this share of the blocks."""
+MIN_PROSE_ABOVE = 2
+"""Prose blocks of the article that must come before the thread's first mark."""
+
+
+def thread_pass(
+    blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[Work], hits: Hits
+) -> None:
+    """Remove a confirmed comment thread: its first mark and every block after it."""
+    if not rules:
+        return
+    marks: list[tuple[int, Rule]] = []
+    for i, b in enumerate(blocks):
+        rule = next((r for r in rules if r.matches(b.text, table.values[i], hits[i])), None)
+        if rule is not None:
+            marks.append((i, rule))
+    start = _thread_start(marks)
+    if start is None:
+        return
+    first, rule = start
+    above = zip(table.values[:first], work[:first], strict=True)
+    prose_above = sum(1 for f, w in above if f["prose"] and w.role == "body")
+    if table.values[first]["position"] < MIN_THREAD_START or prose_above < MIN_PROSE_ABOVE:
+        return
+    for w in work[first:]:
+        if w.role == "body":
+            w.role, w.rule = "removed", rule
+
+
+def _thread_start(marks: Sequence[tuple[int, Rule]]) -> tuple[int, Rule] | None:
+    """The first mark of the page's last thread: its count header if it has one, else its first commenter line.
+
+    The thread is the last run of marks at most ``MAX_MARK_GAP`` blocks apart. A name line above
+    the count header ('The mayor says:' in the article) is not part of it (fixture comment-thread).
+    """
+    if not marks:
+        return None
+    k = len(marks) - 1
+    while k > 0 and marks[k][0] - marks[k - 1][0] <= MAX_MARK_GAP:
+        k -= 1
+    run = marks[k:]
+    headers = [m for m in run if _is_header(m[1])]
+    if headers:
+        return headers[0] if len(run) >= 2 else None
+    return run[0] if len(run) >= MIN_COMMENTER_MARKS else None
+
+
+def _is_header(rule: Rule) -> bool:
+    return rule.name == COUNT_HEADER_NAME

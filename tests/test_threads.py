@@ -1,0 +1,41 @@
+"""The thread pass: a reader-comment thread goes from its start to the end; one mark proves nothing."""
+
+from __future__ import annotations
+
+import cleaner
+
+ARTICLE = [
+    "The city council approved on Tuesday a budget that raises spending on public parks by a fifth.",
+    "Members said the money would repair playgrounds, plant trees along the river and reopen two pools.",
+    "Work on the first playground will begin in the spring, and the pools should open again next summer.",
+]
+
+
+def _clean(lines: list[str]) -> str:
+    return cleaner.clean("\n\n".join(lines), kind="text").text
+
+
+def test_thread_with_count_header_goes_to_the_end() -> None:
+    thread = ["2 responses to “Parks”", "harborfan says:", "Good news at last, the pools are back.", "janedoe says:", "About time."]
+    out = _clean([*ARTICLE, *thread])
+    assert all(line in out for line in ARTICLE)
+    assert "harborfan" not in out and "About time." not in out
+
+
+def test_three_commenter_lines_are_a_thread_without_header() -> None:
+    thread = ["harborfan says:", "Good news.", "janedoe says:", "About time.", "Bob says:", "And the courts?"]
+    out = _clean([*ARTICLE, *thread])
+    assert "Good news." not in out and "And the courts?" not in out
+
+
+def test_one_or_two_name_lines_are_the_article() -> None:
+    lines = [*ARTICLE, "The mayor says:", "“We have waited long enough,” she said after the vote.", "Her deputy says:"]
+    lines.append("“The pools will open by June,” he said, and the council agreed.")
+    out = _clean(lines)
+    assert "The mayor says:" in out and "The pools will open by June" in out
+
+
+def test_marks_at_the_top_are_not_a_thread() -> None:
+    top = ["3 comments on “Parks”", "harborfan says:", "janedoe says:"]
+    out = _clean([*top, *ARTICLE])
+    assert all(line in out for line in ARTICLE)
