@@ -107,6 +107,8 @@ LINK_FARM_HEADERS = (
     "Más sobre La Tercera AM", "Le puede interesar", "Vea también", "Meist gelesen", "Für dich empfohlen",
     "Beliebte Beiträge", "Beliebte Beiträge zum Thema", "Auch interessant für dich", "Ähnliche Nachrichten",
     "Neueste Beiträge", "Neueste Artikel", "Weitere Beiträge", "Weitere Beiträge zu diesem Artikel",
+    "Verwandte Artikel mehr vom Autor", "Weitere Artikel zum Thema", "Seit 10 Tagen am meisten gelesen",
+    "Las más vistas", "Lo más visto", "Aktuelle Dossiers", "Mehr zu Wärmepumpe",
 )
 HEADER_DECORATIONS = (("", ""), ("", ""), ("", ":"), ("# ", ""), ("## ", ""), ("• ", ""), ("- ", ""), ("** ", ""), ("", " :"))
 ITEM_BULLETS = ("- ", "• ", "* ", "· ", "▪ ", "► ")
