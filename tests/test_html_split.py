@@ -45,3 +45,23 @@ def test_normal_extractions_are_left_alone() -> None:
     assert split_joined(paragraphs, _blocks()) == paragraphs
     many = ["a", "b", "c"]
     assert split_joined(many, _blocks()) == many
+
+
+def test_what_no_leaf_covers_is_cut_at_loose_container_text() -> None:
+    page = (
+        "<html><body><article><p>The city said on Monday that the line would open.</p>"
+        "<p>Officials said 12,000 households would be served.</p>"
+        "<div><b>Top stories</b></div><div>Council agrees new budget.</div><div>Choir wins contest.</div>"
+        "</article></body></html>"
+    )
+    joined = (
+        "The city said on Monday that the line would open. Officials said 12,000 households would be served. "
+        "Top stories Council agrees new budget. Choir wins contest."
+    )
+    assert split_joined([joined], text_blocks(lxml.html.fromstring(page))) == [
+        "The city said on Monday that the line would open.",
+        "Officials said 12,000 households would be served.",
+        "Top stories",
+        "Council agrees new budget.",
+        "Choir wins contest.",
+    ]

@@ -197,15 +197,19 @@ def merge_candidates(base: list[str], blocks: list[TextBlock]) -> Extraction:
     kept_parents = {p for p in parents if p is not None}
     chunk_sigs = {sig for sig in map(_signature, parents) if sig is not None}
     extra: dict[int, str] = dict(short)
+    chunks: list[int] = []
     for _ in range(2):  # the second pass lets siblings of recovered list items come back too
+        # ... and holes between the article chunks the first pass put back (an embed between two chunks)
+        lo, hi = min([first, *chunks]), max([last, *chunks])
         for b in blocks:
             parent = b.element.getparent()
-            sibling = first < b.order < last and parent in kept_parents and b.tag in SHORT_SIBLING_TAGS
+            sibling = lo < b.order < hi and parent in kept_parents and b.tag in SHORT_SIBLING_TAGS
             if b.order in extra or not _prose(b, counts, joined, 1 if sibling else MIN_GAP_CHARS):
                 continue
-            in_gap = first < b.order < last and (_near(b.element, kept_parents) or _far_hole(b))
+            in_gap = lo < b.order < hi and (_near(b.element, kept_parents) or _far_hole(b))
             if in_gap or _signature(parent) in chunk_sigs:
                 extra[b.order] = b.text
+                chunks.append(b.order)
                 if parent is not None:
                     kept_parents.add(parent)
     extra.update(_lead_and_tail(blocks, first, last, kept_parents, counts, joined))

@@ -6,11 +6,14 @@ one "paragraph", so a caption inside it can neither be removed nor told apart fr
 (property-suite fixture prop-html-one-paragraph). The page's own blocks say where the breaks
 were: when a line holds two or more of them, in order, it is cut at their edges. Text is only
 ever split at block boundaries, never changed or dropped; what no block covers stays a piece.
+That leftover is then cut at the loose text of the page's containers (a teaser box written as
+``<div>`` text, no ``<p>``), so a "Top stories" box after the article reaches the text rules
+as its own lines, where the link-farm rules can see it (fixture html-fallback-teasers).
 """
 
 from __future__ import annotations
 
-from cleaner.dom.density import LEAF_BLOCK_TAGS, TextBlock
+from cleaner.dom.density import CONTAINER_TAGS, LEAF_BLOCK_TAGS, TextBlock
 
 MAX_JOINED_LINES = 2
 """Only an extraction of this many lines or fewer is checked (the fallback returns one)."""
@@ -20,34 +23,37 @@ def split_joined(paragraphs: list[str], blocks: list[TextBlock]) -> list[str]:
     """``paragraphs`` with each line that joins several of the page's blocks split back into them."""
     if not paragraphs or len(paragraphs) > MAX_JOINED_LINES:
         return paragraphs
+    leaves = [b.text for b in blocks if b.tag in LEAF_BLOCK_TAGS]
+    # a container's loose text repeats what its inline children hold: it only cuts what no leaf covers
+    loose = [b.text for b in blocks if b.tag in CONTAINER_TAGS and b.tag not in LEAF_BLOCK_TAGS]
     out: list[str] = []
     for line in paragraphs:
-        parts = _blocks_in(line, blocks)
-        out.extend(parts if parts else [line])
+        parts = _blocks_in(line, leaves)
+        if len(parts) < 2 or sum(1 for _, is_block in parts if is_block) < 2:
+            out.append(line)
+            continue
+        for piece, is_block in parts:
+            out.extend([piece] if is_block else [p for p, _ in _blocks_in(piece, loose)])
     return out
 
 
-def _blocks_in(line: str, blocks: list[TextBlock]) -> list[str]:
-    """``line`` cut at the edges of the page blocks it holds, in order; [] unless it holds two or more.
+def _blocks_in(line: str, texts: list[str]) -> list[tuple[str, bool]]:
+    """``line`` cut at the edges of the block ``texts`` it holds, in order, each piece marked block or not.
 
     Text between the blocks found (if any) stays as its own piece, so nothing of the line is lost.
     """
-    pieces: list[str] = []
-    found_blocks = 0
+    pieces: list[tuple[str, bool]] = []
     at = 0
-    for b in blocks:
-        if b.tag not in LEAF_BLOCK_TAGS:
-            continue  # a container's loose text repeats what its inline children hold
-        found = line.find(b.text, at)
+    for text in texts:
+        found = line.find(text, at)
         if found < 0:
             continue
         gap = line[at:found].strip()
         if gap:
-            pieces.append(gap)
-        pieces.append(b.text)
-        found_blocks += 1
-        at = found + len(b.text)
+            pieces.append((gap, False))
+        pieces.append((text, True))
+        at = found + len(text)
     rest = line[at:].strip()
     if rest:
-        pieces.append(rest)
-    return pieces if found_blocks >= 2 else []
+        pieces.append((rest, False))
+    return pieces

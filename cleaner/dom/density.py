@@ -76,18 +76,27 @@ def _link_chars(el: HtmlElement) -> int:
     return sum(len(_norm("".join(a.itertext()))) for a in el.iter("a"))
 
 
+def _is_block(el: HtmlElement) -> bool:
+    """True for a block-level element, or a custom element (``<inline-embed>``) wrapping block-level ones.
+
+    A custom element's tag is unknown to the tag lists; read as inline, its paragraphs were
+    counted twice (in the container's loose text too), so they looked repeated on the page
+    and the recall safeguard never put them back.
+    """
+    tag = el.tag
+    return tag in BLOCK_LEVEL or ("-" in tag and _has_block_child(el))
+
+
 def _direct_link_chars(el: HtmlElement) -> int:
     """Characters of link text in the inline children of ``el`` (the links of its loose text)."""
-    return sum(
-        _link_chars(child) for child in el if isinstance(child.tag, str) and child.tag not in BLOCK_LEVEL
-    )
+    return sum(_link_chars(child) for child in el if isinstance(child.tag, str) and not _is_block(child))
 
 
 def _direct_text(el: HtmlElement) -> str:
     """Text of ``el`` that is not inside a block-level descendant (loose text in a div)."""
     parts = [el.text or ""]
     for child in el:
-        if not isinstance(child.tag, str) or child.tag not in BLOCK_LEVEL:
+        if not isinstance(child.tag, str) or not _is_block(child):
             parts.append((" " if child.tag == "br" else _text(child)) if isinstance(child.tag, str) else "")
         parts.append(child.tail or "")
     return _norm("".join(parts))

@@ -23,6 +23,8 @@ NON_TEXT_TAGS = ("script", "style", "template")
 """Removed before any rule runs: their content is code, never text."""
 _WITH_CLASS_OR_ID = lxml.etree.XPath("//*[@class or @id]")
 _SEPARATORS_RE = re.compile(r"[-_]")
+_PASCAL_RE = re.compile(r"(?<![\w-])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+")
+_WORD_START_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,16 @@ def _attached(el: HtmlElement, root: HtmlElement) -> bool:
     return top is root
 
 
+def split_pascal_case(attrs: str) -> str:
+    """``attrs`` with each PascalCase name cut into its words: "PromoSmall-title" reads as "Promo Small-title".
+
+    Component-style classes (``PromoSmall``, ``RelatedArticles``) name the widget in their words;
+    lowerCamel names are left whole, as they are mostly states of the element (``isPaywall``
+    marks a paywalled article, not a paywall prompt).
+    """
+    return _PASCAL_RE.sub(lambda m: _WORD_START_RE.sub(" ", m.group()), attrs)
+
+
 @functools.lru_cache(maxsize=16)
 def _first_parts(words: tuple[str, ...]) -> frozenset[str]:
     """The first part (up to ``-`` or ``_``) of every class word."""
@@ -136,7 +148,7 @@ def _labelled_elements(root: HtmlElement, rules: Sequence[DomRule]) -> list[tupl
     firsts = _first_parts(tuple(w for r in rules for w in r.class_words))
     out = []
     for el in _WITH_CLASS_OR_ID(root):
-        attrs = f"{el.get('class', '')} {el.get('id', '')}"
+        attrs = split_pascal_case(f"{el.get('class', '')} {el.get('id', '')}")
         if not firsts.isdisjoint(attrs.casefold().replace("_", " ").replace("-", " ").split()):
             out.append((el, attrs))
     return out
