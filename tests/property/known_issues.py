@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cleaner.features import count_sentences
+from cleaner.features import count_sentences, is_prose, line_stats
 from cleaner.invariants import normalise_space
 from cleaner.language import guess_language, stopwords_for
 from cleaner.model import Result
@@ -98,10 +98,18 @@ def _teaser_on_topic(page: Page, result: Result, problems: list[str]) -> bool:
     body = " ".join(line for c in page.chunks if c.kind != "boilerplate" for line in c.lines)
     stop = stopwords_for(guess_language(body))
     vocab = {w for w in _WORD.findall(body.lower()) if w not in stop}
-    return _every_problem(problems, _QUOTED, lambda quoted: _below_on_topic_headline(page, quoted, vocab, stop))
+    # The engine's own measure too: content words of every line that reads as prose, boilerplate included
+    # (a teaser of the next farm may be prose), as the run's topic counts them (found by deep run 14).
+    stats = [line_stats(normalise_space(line), stop) for c in page.chunks for line in c.lines]
+    prose = [s.content_words for s in stats if is_prose(s)]
+    return _every_problem(
+        problems, _QUOTED, lambda quoted: _below_on_topic_headline(page, quoted, vocab, prose, stop)
+    )
 
 
-def _below_on_topic_headline(page: Page, quoted: str, vocab: set[str], stop: frozenset[str]) -> bool:
+def _below_on_topic_headline(
+    page: Page, quoted: str, vocab: set[str], prose: list[frozenset[str]], stop: frozenset[str]
+) -> bool:
     for chunk in page.chunks:
         if chunk.family != "link-farm":
             continue
@@ -112,6 +120,10 @@ def _below_on_topic_headline(page: Page, quoted: str, vocab: set[str], stop: fro
         for line in lines[1 : at + 1]:
             words = [w for w in _WORD.findall(line.lower()) if w not in stop]
             if words and sum(w in vocab for w in words) >= len(words) / 2:
+                return True
+            own = line_stats(line, stop).content_words
+            others = frozenset().union(*(p for p in prose if p != own))
+            if own and len(own & others) >= len(own) / 2:
                 return True
     return False
 
