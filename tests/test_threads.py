@@ -15,17 +15,27 @@ def _clean(lines: list[str]) -> str:
     return cleaner.clean("\n\n".join(lines), kind="text").text
 
 
+def _thread_rules(lines: list[str]) -> dict[str, str | None]:
+    """Each removed line and the rule that removed it (to tell the thread pass from the footer rules)."""
+    result = cleaner.clean("\n\n".join(lines), kind="text")
+    return {line: r.rule for r in result.removed for line in r.text.split("\n") if line.strip()}
+
+
 def test_thread_with_count_header_goes_to_the_end() -> None:
     thread = ["2 responses to “Parks”", "harborfan says:", "Good news at last, the pools are back.", "janedoe says:", "About time."]
     out = _clean([*ARTICLE, *thread])
     assert all(line in out for line in ARTICLE)
     assert "harborfan" not in out and "About time." not in out
+    removed = _thread_rules([*ARTICLE, *thread])
+    assert removed["2 responses to “Parks”"] == "PRM019" and removed["About time."] == "PRM019"
 
 
 def test_three_commenter_lines_are_a_thread_without_header() -> None:
     thread = ["harborfan says:", "Good news.", "janedoe says:", "About time.", "Bob says:", "And the courts?"]
     out = _clean([*ARTICLE, *thread])
     assert "Good news." not in out and "And the courts?" not in out
+    removed = _thread_rules([*ARTICLE, *thread])
+    assert removed["harborfan says:"] == "PRM020" and removed["And the courts?"] == "PRM020"
 
 
 def test_one_or_two_name_lines_are_the_article() -> None:
