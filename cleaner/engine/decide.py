@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cleaner.engine.catalogue import Catalogue
+from cleaner.engine.lists import continue_lists, continue_unmarked_lists, uses_layout
 from cleaner.engine.packs import Rule
 from cleaner.engine.region import block_score, region_mask
 from cleaner.engine.sections import section_pass as _section_pass
@@ -51,10 +52,6 @@ class Outcome:
 
 def _uses_context(rule: Rule) -> bool:
     return any(c.feature in CONTEXT_FEATURES for c in rule.when)
-
-
-def _uses_layout(rule: Rule) -> bool:
-    return any(c.feature in LAYOUT_FEATURES for c in rule.when)
 
 
 def _fits_extracted_text(rule: Rule) -> bool:
@@ -199,27 +196,6 @@ def _context_pass(
             w.role, w.rule = "removed", hit
 
 
-def _continue_lists(blocks: Sequence[Block], table: FeatureTable, work: list[_Work]) -> None:
-    """An item of the article's own list stays with it: the region's edge is a guess, not a rule.
-
-    A bulleted or numbered line right after a kept line that announces a list ("The plan includes:"), or
-    after a kept item with the same marker of a list that starts inside the region, continues
-    that list; a layout rule (region, footer) may not cut it off (fixtures
-    prop-linkfarm-between-farms, prop-list-at-region-edge).
-    """
-    inside = False  # the previous line is an item of a list that starts inside the region
-    lead = False  # the previous line is kept body that announces a list ("The plan includes:")
-    previous = ""
-    for b, f, w in zip(blocks, table.values, work, strict=True):
-        marker = _numbered(b.text) or (_marker(b.text) if f["bullet"] else "")
-        item = bool(marker) and (lead or inside and marker == previous)
-        if item and w.role == "removed" and w.rule is not None and _uses_layout(w.rule):
-            w.role, w.rule = "body", None
-        inside = bool(marker) and w.role == "body" and (bool(f["in_region"]) or item)
-        lead = w.role == "body" and b.text.rstrip().endswith((":", "：")) and not marker
-        previous = marker
-
-
 def _keep_split_halves(blocks: Sequence[Block], work: list[_Work]) -> None:
     """A line the kept body block below it finishes is the article's, whatever the layout rules said.
 
@@ -229,21 +205,10 @@ def _keep_split_halves(blocks: Sequence[Block], work: list[_Work]) -> None:
     """
     for i in range(len(work) - 2, -1, -1):
         w = work[i]
-        layout = w.rule is not None and _uses_layout(w.rule)
+        layout = w.rule is not None and uses_layout(w.rule)
         finished_below = work[i + 1].role == "body" and continues(blocks[i].text, blocks[i + 1].text)
         if w.role == "removed" and layout and finished_below:
             w.role, w.rule = "body", None
-
-
-def _marker(text: str) -> str:
-    return text.lstrip()[:1]
-
-
-def _numbered(text: str) -> str:
-    # '1. ', '2) ': a numbered item; every number is the same marker ('#').
-    head = text.lstrip()[:4]
-    digits = len(head) - len(head.lstrip("0123456789"))
-    return "#" if 0 < digits <= 2 and head[digits : digits + 1] in (".", ")") else ""
 
 
 def _keep_one_copy(table: FeatureTable, work: list[_Work]) -> None:
@@ -331,7 +296,8 @@ def decide_blocks(
     if title is not None:
         meta["title"] = blocks[title].text
     _context_pass(blocks, table, context, work, hits)
-    _continue_lists(blocks, table, work)
+    continue_lists(blocks, table, work)
+    continue_unmarked_lists(blocks, table, work)
     _keep_split_halves(blocks, work)
     _keep_one_copy(table, work)
     _protect(table, work)

@@ -1,0 +1,97 @@
+"""Lists the layout rules may not cut off: the article's items stay with the line that leads into them.
+
+The region's edge and the footer rules are guesses about a page's layout; a list the article
+announces ("The plan includes:", "Tour dates:") is the article's whatever its items look like.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.engine.packs import Rule
+from cleaner.engine.work import Work
+from cleaner.features import LAYOUT_FEATURES, FeatureTable
+from cleaner.model import Block
+
+MIN_UNMARKED_ITEMS = 3
+MIN_LEAD_WORDS = 4
+
+
+def uses_layout(rule: Rule) -> bool:
+    """True for a rule that reasons about the page's layout (region, masthead, footer)."""
+    return any(c.feature in LAYOUT_FEATURES for c in rule.when)
+
+
+def continue_lists(blocks: Sequence[Block], table: FeatureTable, work: list[Work]) -> None:
+    """An item of the article's own list stays with it: the region's edge is a guess, not a rule.
+
+    A bulleted or numbered line right after a kept line that announces a list ("The plan includes:"), or
+    after a kept item with the same marker of a list that starts inside the region, continues
+    that list; a layout rule (region, footer) may not cut it off (fixtures
+    prop-linkfarm-between-farms, prop-list-at-region-edge).
+    """
+    inside = False  # the previous line is an item of a list that starts inside the region
+    lead = False  # the previous line is kept body that announces a list ("The plan includes:")
+    previous = ""
+    for b, f, w in zip(blocks, table.values, work, strict=True):
+        marker = _numbered(b.text) or (_marker(b.text) if f["bullet"] else "")
+        item = bool(marker) and (lead or inside and marker == previous)
+        if item and w.role == "removed" and w.rule is not None and uses_layout(w.rule):
+            w.role, w.rule = "body", None
+        inside = bool(marker) and w.role == "body" and (bool(f["in_region"]) or item)
+        lead = w.role == "body" and b.text.rstrip().endswith((":", "：")) and not marker
+        previous = marker
+
+
+def continue_unmarked_lists(blocks: Sequence[Block], table: FeatureTable, work: list[Work]) -> None:
+    """Items without a marker after a kept lead line stay with it while they share one shape.
+
+    'Tour dates:' / 'June 9 -- Coral Sky, FL' / 'June 10 -- …': at least ``MIN_UNMARKED_ITEMS`` lines
+    of the same shape right after the lead (fixture list-after-lead-unmarked); a layout rule (region,
+    footer) may not cut them off. One line after a lead ('Weather:' / 'Enter your zip code') is no list.
+    """
+    n = len(blocks)
+    for i in range(n - 1):
+        lead = table.values[i]
+        if work[i].role != "body" or not blocks[i].text.rstrip().endswith((":", "：")):
+            continue
+        if not lead["in_region"] or lead["words"] < MIN_LEAD_WORDS:
+            continue  # 'Archiv:' or 'Teilen mit:' outside the article announce menus, not the article's list
+        shape = item_shape(blocks[i + 1].text)
+        end = i + 1
+        while shape is not None and end < n and not table.values[end]["prose"]:
+            if item_shape(blocks[end].text) != shape:
+                break
+            end += 1
+        if end - (i + 1) < MIN_UNMARKED_ITEMS:
+            continue
+        for w in work[i + 1 : end]:
+            if w.role == "removed" and w.rule is not None and uses_layout(w.rule):
+                w.role, w.rule = "body", None
+
+
+def item_shape(text: str) -> tuple[str, ...] | None:
+    """What the items of one unmarked list share: the kind of their first two words and their separators.
+
+    'June 9 -- Coral Sky, FL' -> ('word', 'number', '--'); None for a line of fewer than three words
+    or one with a list marker (``_continue_lists`` follows those).
+    """
+    words = text.split()
+    if len(words) < 3 or _numbered(text) or not text.lstrip()[0].isalnum():
+        return None
+    kinds = tuple("number" if w[0].isdigit() else "word" for w in words[:2])
+    separators = tuple(sorted({w for w in words if not any(c.isalnum() for c in w)}))
+    if kinds == ("word", "word") and not separators:
+        return None  # 'Jobs in Dessau' / 'Kontakt zur Redaktion': any short line has this shape
+    return (*kinds, *separators)
+
+
+def _numbered(text: str) -> str:
+    # '1. ', '2) ': a numbered item; every number is the same marker ('#').
+    head = text.lstrip()[:4]
+    digits = len(head) - len(head.lstrip("0123456789"))
+    return "#" if 0 < digits <= 2 and head[digits : digits + 1] in (".", ")") else ""
+
+
+def _marker(text: str) -> str:
+    return text.lstrip()[:1]
