@@ -39,6 +39,7 @@ CAPTION_MIN_KEY_CHARS = 20
 # tail), not the caption printed again: the caption must make up this share of it.
 CAPTION_MIN_SHARE = 0.6
 TITLE_REPEAT_MIN_SHARE = 0.6
+NEAR_BLOCKS = 3
 TITLE_REASON = "the page title (moved to Result.title)"
 
 
@@ -161,6 +162,10 @@ def _context(
         if not inside:
             f["region_topic"] = round(len(words & region_vocab) / len(words), 3) if words else 0.0
             f["region_distance"] = distance
+    _near_topic(values, mask)
+    last = max((i for i, inside in enumerate(mask) if inside), default=len(mask))
+    for f in values[last + 1 :]:
+        f["below_region"] = 1
     captions = [
         table.keys[i]
         for i, w in enumerate(work)
@@ -172,6 +177,20 @@ def _context(
             if w.role == "body" and len(key) >= CAPTION_MIN_KEY_CHARS and any(_repeats(key, c) for c in captions):
                 values[i]["caption_repeat"] = 1
     return title
+
+
+def _near_topic(values: Sequence[dict[str, float]], mask: Sequence[bool]) -> None:
+    """For each block outside the region, the best region_topic of the prose outside it nearby.
+
+    An off-topic prose line beside on-topic prose is part of a stretch of the article the region
+    missed, not a teaser among headlines.
+    """
+    prose = [i for i, (f, inside) in enumerate(zip(values, mask, strict=True)) if f["prose"] and not inside]
+    for i, f in enumerate(values):
+        if mask[i]:
+            continue
+        near = [values[j]["region_topic"] for j in prose if j != i and abs(j - i) <= NEAR_BLOCKS]
+        f["near_topic"] = max(near, default=0.0)
 
 
 def _distances(mask: Sequence[bool]) -> list[int]:
