@@ -22,7 +22,7 @@ NOT_LANGUAGES = frozenset({"Simple_English"})
 MIN_GUESS_HITS = 5
 OTHER_LINE_WEIGHT = 0.3  # a word of a line that ends no sentence counts this much
 SCRIPT_SAMPLE_LETTERS = 2000  # non-ASCII letters looked up to find the sentences' script
-_ASCII_LETTERS = re.compile(r"[a-z]")
+_ASCII_LETTERS = re.compile(r"[a-z]+")
 _OTHER_LETTERS = re.compile(r"[^\W\da-z_]")
 _SENTENCE_LINE = re.compile(r"^[^\n]*[.!?…。！？][\"'”’»)]*[ \t]*$", re.MULTILINE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -68,7 +68,7 @@ def _scripts() -> dict[str, str]:
 
 def _main_script(sentences: str) -> str | None:
     """The script most letters of the sentences are written in (None when there are none)."""
-    ascii_letters = len(_ASCII_LETTERS.findall(sentences))
+    ascii_letters = len(sentences) - len(_ASCII_LETTERS.sub("", sentences))  # no list of every letter
     others = _OTHER_LETTERS.findall(sentences)
     if not ascii_letters and not others:
         return None

@@ -34,6 +34,7 @@ MAX_JOINED_CHARS = 5_000
 _OPENERS = frozenset("“‘«([„")
 _SENTENCE_MARKS = frozenset(".!?…。！？:;|")
 _CLOSERS = "\"'”’»)]"
+_CJK_COMMAS = frozenset("、，")
 _CLOSING_STARTS = frozenset(",.;:)]}»”’%")
 # Words no sentence or headline ends in: articles and the commonest conjunctions, lower case, of the
 # languages the benchmarks hold (fixture prop-linkfarm-split-german). A line of at least
@@ -64,6 +65,8 @@ def continues(prev: str, line: str) -> bool:
         return False
     if line[:1] in _CLOSING_STARTS and line[1:2] not in (".", "?"):  # _STARTS_CLOSING
         return True
+    if body[-1:] in _CJK_COMMAS and line[:1].isalpha():
+        return True  # '…販売する行為や、' / '権利者の…': a CJK clause goes on below
     return starts_lower_word(line) or (line[:1].isalpha() and ends_unfinished(body))
 
 

@@ -7,6 +7,7 @@ prose vocabulary, a dict of every feature), as it was before the speed work of i
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -171,10 +172,13 @@ def _continues_by_regex(prev: str, line: str) -> bool:
         return False
     if segment._STARTS_CLOSING.match(line):
         return True
+    body = prev[:-1] if prev.endswith("\n") else prev
+    if re.search("[、，]\\Z", body) and re.match(r"[^\W\d_]", line):
+        return True  # a CJK clause ending in a comma goes on below
     return segment.starts_lower_word(line)
 
 
-_JOIN_PIECES = st.sampled_from([*"aZ .!?…。:;|\"'”’»)]“‘«([„,}%\n-1", "", "(c)", "eBay"])
+_JOIN_PIECES = st.sampled_from([*"aZ .!?…。:;|\"'”’»)]“‘«([„,}%\n-1、，商", "", "(c)", "eBay"])
 
 
 @settings(max_examples=500, deadline=None)
