@@ -20,6 +20,7 @@ from cleaner.segment import continues
 
 _CLOSING_QUOTES = "\"'”’»)"
 _FULL_STOPS = (".", "。")
+MIN_TITLE_WORDS = 4
 
 
 def _removed_by_drop(w: Work) -> bool:
@@ -65,6 +66,7 @@ def section_pass(
                     and _continues(rule, work[j], topic.features(j))
                     and table.values[j]["bullet"] == (bulleted if bulleted is not None else table.values[j]["bullet"])
                     and not (j + 1 < n and work[j + 1].role == "body" and continues(blocks[j].text, blocks[j + 1].text))
+                    and not _repeats_page_title(table.keys, j)
                 )
             ):
                 if work[j].role == "body":
@@ -75,6 +77,17 @@ def section_pass(
             _give_back(rule, i, j, blocks, table, work, resumed)
             i = j
     _keep_some_prose(table, work)
+
+
+def _repeats_page_title(keys: Sequence[str], j: int) -> bool:
+    """True when block ``j`` prints the page's first line (its <title> in a page dump) again.
+
+    The headline is where the article starts: a farm above it ('Latest' and a menu) ends there and
+    does not run on into the lead (the byline and lead under a repeated headline).
+    """
+    if j == 0 or not keys[j] or len(keys[j].split()) < MIN_TITLE_WORDS:
+        return False
+    return keys[j] == keys[0] or keys[0].startswith(keys[j] + " ")
 
 
 class _SurvivingTopic:
