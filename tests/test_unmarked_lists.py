@@ -11,9 +11,9 @@ FIXTURE = Path(__file__).parent.parent / "fixtures" / "list-after-lead-unmarked"
 
 
 def test_item_shape_is_kinds_and_separators() -> None:
-    assert item_shape("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL") == ("word", "number", "--")
-    assert item_shape("Aug. 30 -- Pepsi Center, Denver, CO") == ("word", "number", "--")
-    assert item_shape("200 g Zucker") == ("number", "word")
+    assert item_shape("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL") == (("word", "number"), {"--"})
+    assert item_shape("Aug. 8 -- Casino Amphitheatre - Chicago, IL") == (("word", "number"), {"--", "-"})
+    assert item_shape("200 g Zucker") == (("number", "word"), frozenset())
 
 
 def test_uninformative_shapes_are_no_list() -> None:
@@ -36,7 +36,7 @@ def test_two_lines_after_lead_are_no_list() -> None:
     text = FIXTURE.read_text(encoding="utf-8")
     lines = text.splitlines()
     start = lines.index("June 10 -- Credit Union Amphitheatre, Tampa, FL")
-    short = "\n".join(lines[:start] + lines[start + 4 :]) + "\n"
+    short = "\n".join(lines[:start] + lines[start + 5 :]) + "\n"
     with_list = {s.text for s in cleaner.clean(text, kind="text").segments if s.role == "body"}
     without = {s.text for s in cleaner.clean(short, kind="text").segments if s.role == "body"}
     assert "Aug. 30 -- Pepsi Center, Denver, CO" in with_list

@@ -15,6 +15,7 @@ from cleaner.model import Block
 
 MIN_UNMARKED_ITEMS = 3
 MIN_LEAD_WORDS = 4
+Shape = tuple[tuple[str, ...], frozenset[str]]
 
 
 def uses_layout(rule: Rule) -> bool:
@@ -60,7 +61,7 @@ def continue_unmarked_lists(blocks: Sequence[Block], table: FeatureTable, work: 
         shape = item_shape(blocks[i + 1].text)
         end = i + 1
         while shape is not None and end < n and not table.values[end]["prose"]:
-            if item_shape(blocks[end].text) != shape:
+            if not _same_list(shape, item_shape(blocks[end].text)):
                 break
             end += 1
         if end - (i + 1) < MIN_UNMARKED_ITEMS:
@@ -70,20 +71,26 @@ def continue_unmarked_lists(blocks: Sequence[Block], table: FeatureTable, work: 
                 w.role, w.rule = "body", None
 
 
-def item_shape(text: str) -> tuple[str, ...] | None:
+def _same_list(first: Shape, item: Shape | None) -> bool:
+    """The item starts like the list's first item and has its separators (and maybe one more:
+    'Aug. 8 -- Casino Amphitheatre - Chicago, IL' after 'June 9 -- Coral Sky, FL')."""
+    return item is not None and item[0] == first[0] and first[1] <= item[1]
+
+
+def item_shape(text: str) -> Shape | None:
     """What the items of one unmarked list share: the kind of their first two words and their separators.
 
-    'June 9 -- Coral Sky, FL' -> ('word', 'number', '--'); None for a line of fewer than three words
+    'June 9 -- Coral Sky, FL' -> (('word', 'number'), {'--'}); None for a line of fewer than three words
     or one with a list marker (``_continue_lists`` follows those).
     """
     words = text.split()
     if len(words) < 3 or _numbered(text) or not text.lstrip()[0].isalnum():
         return None
     kinds = tuple("number" if w[0].isdigit() else "word" for w in words[:2])
-    separators = tuple(sorted({w for w in words if not any(c.isalnum() for c in w)}))
+    separators = frozenset(w for w in words if not any(c.isalnum() for c in w))
     if kinds == ("word", "word") and not separators:
         return None  # 'Jobs in Dessau' / 'Kontakt zur Redaktion': any short line has this shape
-    return (*kinds, *separators)
+    return kinds, separators
 
 
 def _numbered(text: str) -> str:
