@@ -39,7 +39,7 @@ FEATURES: dict[str, str] = {
     "title_repeat": "1 if the block repeats the detected title (a headline printed twice)",
     "region_distance": "blocks between this block and the nearest block of the article region (0 inside it)",
     "region_topic": "share of the block's content words found in the prose of the article region (1 inside it)",
-    "below_region": "1 if the block comes after the last block of the article region",
+    "kept_below": "lines below the article region down to this block that no rule had removed yet (0 above it)",
     "near_topic": "highest region_topic of the other prose blocks at most 3 blocks away outside the region (0 if none)",
 }
 
@@ -52,14 +52,14 @@ CONTEXT_FEATURES = frozenset(
         "region_topic",
         "region_distance",
         "near_topic",
-        "below_region",
+        "kept_below",
         "title_repeat",
         "copy_index",  # a copy is judged after the rules that may remove its first occurrence
     }
 )
 """Features known only after the first rule pass; rules that use them run in the second pass."""
 LAYOUT_FEATURES = frozenset(
-    {"before_title", "after_body", "in_region", "region_topic", "region_distance", "near_topic", "below_region"}
+    {"before_title", "after_body", "in_region", "region_topic", "region_distance", "near_topic", "kept_below"}
 )
 """Features about the page around the article; meaningless for text an extractor already cut out."""
 
@@ -246,7 +246,7 @@ CONTEXT_DEFAULTS: dict[str, float] = {
     "region_topic": 1.0,
     "region_distance": 0,
     "near_topic": 1.0,
-    "below_region": 0,
+    "kept_below": 0,
     "title_repeat": 0,
 }
 """What a context feature holds until the decision stage sets it."""

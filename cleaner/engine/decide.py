@@ -164,8 +164,10 @@ def _context(
             f["region_distance"] = distance
     _near_topic(values, mask)
     last = max((i for i, inside in enumerate(mask) if inside), default=len(mask))
-    for f in values[last + 1 :]:
-        f["below_region"] = 1
+    kept = 0  # the lines below the region no rule has taken yet (the layout rules run after this)
+    for f, w in zip(values[last + 1 :], work[last + 1 :], strict=True):
+        kept += w.role == "body"
+        f["kept_below"] = kept
     captions = [
         table.keys[i]
         for i, w in enumerate(work)
