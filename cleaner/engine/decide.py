@@ -187,11 +187,13 @@ def _near_topic(values: Sequence[dict[str, float]], mask: Sequence[bool]) -> Non
     An off-topic prose line beside on-topic prose is part of a stretch of the article the region
     missed, not a teaser among headlines.
     """
-    prose = [i for i, (f, inside) in enumerate(zip(values, mask, strict=True)) if f["prose"] and not inside]
+    n = len(values)
+    outside_prose = [bool(f["prose"]) and not inside for f, inside in zip(values, mask, strict=True)]
     for i, f in enumerate(values):
         if mask[i]:
             continue
-        near = [values[j]["region_topic"] for j in prose if j != i and abs(j - i) <= NEAR_BLOCKS]
+        window = range(max(0, i - NEAR_BLOCKS), min(n, i + NEAR_BLOCKS + 1))  # a window, not every prose line
+        near = [values[j]["region_topic"] for j in window if j != i and outside_prose[j]]
         f["near_topic"] = max(near, default=0.0)
 
 

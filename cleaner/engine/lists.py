@@ -40,7 +40,7 @@ def continue_lists(blocks: Sequence[Block], table: FeatureTable, work: list[Work
         if item and w.role == "removed" and w.rule is not None and uses_layout(w.rule):
             w.role, w.rule = "body", None
         inside = bool(marker) and w.role == "body" and (bool(f["in_region"]) or item)
-        lead = w.role == "body" and b.text.rstrip().endswith((":", "：")) and not marker
+        lead = w.role == "body" and _announces_list(b.text) and not marker
         previous = marker
 
 
@@ -54,7 +54,7 @@ def continue_unmarked_lists(blocks: Sequence[Block], table: FeatureTable, work: 
     n = len(blocks)
     for i in range(n - 1):
         lead = table.values[i]
-        if work[i].role != "body" or not blocks[i].text.rstrip().endswith((":", "：")):
+        if work[i].role != "body" or not _announces_list(blocks[i].text):
             continue
         if not lead["in_region"] or lead["words"] < MIN_LEAD_WORDS:
             continue  # 'Archiv:' or 'Teilen mit:' outside the article announce menus, not the article's list
@@ -81,7 +81,7 @@ def item_shape(text: str) -> Shape | None:
     """What the items of one unmarked list share: the kind of their first two words and their separators.
 
     'June 9 -- Coral Sky, FL' -> (('word', 'number'), {'--'}); None for a line of fewer than three words
-    or one with a list marker (``_continue_lists`` follows those).
+    or one with a list marker (``continue_lists`` follows those).
     """
     words = text.split()
     if len(words) < 3 or _numbered(text) or not text.lstrip()[0].isalnum():
@@ -91,6 +91,11 @@ def item_shape(text: str) -> Shape | None:
     if kinds == ("word", "word") and not separators:
         return None  # 'Jobs in Dessau' / 'Kontakt zur Redaktion': any short line has this shape
     return kinds, separators
+
+
+def _announces_list(text: str) -> bool:
+    """A line that leads into a list ends with a colon ('The plan includes:', 'Tour dates:')."""
+    return text.rstrip().endswith((":", "："))
 
 
 def _numbered(text: str) -> str:
