@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import filterfalse
 
 from cleaner.model import Block
+from cleaner.segment import INVISIBLE
 
 FEATURES: dict[str, str] = {
     "chars": "characters in the block",
@@ -72,7 +73,7 @@ HEADLINE_MAX_WORDS = 30
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
-_SENT_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)(?=\s|$)")
+_SENT_END = re.compile(rf"[.!?…。！？](?:[\"'”’»)\]{INVISIBLE}]*)(?=\s|$)")
 # A full stop closing an abbreviation ("U.S. pledges", "p.m. ET", "St. Louis", "Dr. Mehta", "z. B.") ends
 # no sentence inside a line; found by the property suite (fixture prop-abbreviation-headline).
 _ABBREVIATION_END = re.compile(
@@ -81,7 +82,7 @@ _ABBREVIATION_END = re.compile(
 )
 ABBREVIATION_WINDOW_CHARS = 8
 """The longest abbreviation match (delimiter, four letters, full stop) fits in this many characters."""
-_ENDS_SENT = re.compile(r"[.!?…。！？:;：；][\"'”’»)\]」』]*$")
+_ENDS_SENT = re.compile(rf"[.!?…。！？:;：；][\"'”’»)\]」』 {INVISIBLE}]*$")
 _BULLET = re.compile(r"^(?:[-*•·▪►–—+]\s|\d{1,3}[.)]\s)")
 _DIGIT = re.compile(r"\d")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
@@ -266,7 +267,7 @@ class FeatureTable:
 # U+0130 (lower-cases to two characters) and capital sigma (final or not depends on what follows).
 _LOWER_BY_CONTEXT = ("\u0130", "\u03a3")
 _SENT_MARK = re.compile("[.!?…。！？]")  # what _SENT_END starts with
-_CLOSERS = "\"'”’»)]」』"
+_CLOSERS = "\"'”’»)]」』" + INVISIBLE + " "  # what may follow a line's final sentence mark
 _END_MARKS = ".!?…。！？:;：；"
 _EMPTY: frozenset[str] = frozenset()
 # words, ends_sentence, stopwords, bullet, prose, content_words, key

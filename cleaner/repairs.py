@@ -16,11 +16,11 @@ import re
 from collections.abc import Sequence
 
 from cleaner.model import Decision
-from cleaner.segment import ends_unfinished, starts_lower_word
+from cleaner.segment import INVISIBLE, ends_unfinished, starts_lower_word
 
 JOIN_MIN_WORDS = 6
 # A sentence is over when the line ends in terminal punctuation, possibly inside closing quotes/brackets.
-_ENDS_CLAUSE = re.compile(r"[.!?…。！？:;|][\"'”’»)\]]*$")
+_ENDS_CLAUSE = re.compile(rf"[.!?…。！？:;|][\"'”’»)\] {INVISIBLE}]*$")
 
 
 def should_join(prev: Decision, nxt: Decision) -> bool:

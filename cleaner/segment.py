@@ -22,7 +22,14 @@ import re
 
 from cleaner.model import Block
 
-_ENDS_SENTENCE = re.compile(r"[.!?…。！？:;|][\"'”’»)\]]*$")
+# Format characters that print nothing: zero-width spaces and joiners, the invisible separator, a BOM,
+# bidi marks and isolates, the soft hyphen. A line of nothing else is blank, and a sentence mark
+# before them still ends the line ('fall. \u200b', '(flat rice noodles)\u2063').
+INVISIBLE = (
+    "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+_ENDS_SENTENCE = re.compile(rf"[.!?…。！？:;|][\"'”’»)\] {INVISIBLE}]*$")
 _OPENS = re.compile(r"[“‘«(\[„]$")
 _STARTS_CLOSING = re.compile(r"^[,.;:)\]}»”’%](?![.?])")
 _ENUMERATOR = re.compile(r"^\(\w\)")
@@ -46,6 +53,7 @@ _UNFINISHED_WORDS = (
     "le la les un une aux au et el los las una unos unas del al y il lo gli os uma een"
 )
 _UNFINISHED = frozenset(_UNFINISHED_WORDS.split())
+_CLOSERS_INVISIBLE = _CLOSERS + INVISIBLE + " "
 UNFINISHED_MIN_WORDS = 3
 
 
@@ -61,7 +69,7 @@ def continues(prev: str, line: str) -> bool:
     if _last_char(prev) in _OPENERS:  # _OPENS
         return True
     body = prev[:-1] if prev.endswith("\n") else prev
-    if body.rstrip(_CLOSERS)[-1:] in _SENTENCE_MARKS:  # _ENDS_SENTENCE
+    if body.rstrip(_CLOSERS_INVISIBLE)[-1:] in _SENTENCE_MARKS:  # _ENDS_SENTENCE
         return False
     if line[:1] in _CLOSING_STARTS and line[1:2] not in (".", "?"):  # _STARTS_CLOSING
         return True
@@ -99,7 +107,7 @@ def split_blocks(text: str) -> list[Block]:
     for raw in text.split("\n"):
         number += 1
         line = raw.strip()
-        if not line:
+        if not line or (not line.isascii() and not line.strip(INVISIBLE)):
             blank_run = True
             continue
         if not blank_run and continues(texts[-1], line):

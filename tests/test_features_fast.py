@@ -128,7 +128,7 @@ def test_cjk_page_matches_the_reference() -> None:
 
 
 _ALPHABET = st.sampled_from(
-    list("abcXYZ İıΣσςΑ杭州光伏。！？.!?…:;,\"'”’»)]「」『』-*•·0123456789 @/www") + ["://", "www.", "p.m.", "Dr.", " the "]
+    list("abcXYZ İıΣσςΑ杭州光伏。！？.!?…:;,\"'”’»)]「」『』-*•·0123456789 @/www") + ["://", "www.", "p.m.", "Dr.", " the ", "\u200b", "\u2063", "\u00ad"]
 )
 _LINE = st.lists(_ALPHABET, max_size=40).map("".join).map(str.strip)
 
@@ -178,7 +178,7 @@ def _continues_by_regex(prev: str, line: str) -> bool:
     return segment.starts_lower_word(line)
 
 
-_JOIN_PIECES = st.sampled_from([*"aZ .!?…。:;|\"'”’»)]“‘«([„,}%\n-1、，商", "", "(c)", "eBay"])
+_JOIN_PIECES = st.sampled_from([*"aZ .!?…。:;|\"'”’»)]“‘«([„,}%\n-1、，商\u200b\u2063", "", "(c)", "eBay"])
 
 
 @settings(max_examples=500, deadline=None)
