@@ -19,8 +19,16 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _CONTROL_CHARS = tuple(chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F))
 
 
+SOFT_HYPHEN = "\u00ad"
+"""U+00AD marks where a word may break and prints nothing unless it does. Left inside words ('Mag|da|le|ner'
+with one at each bar) it splits them for every search, tokenizer and snippet match, so it goes like a control
+character"""
+
+
 def normalise_newlines(text: str) -> str:
-    """Turn every kind of line break into ``\\n`` and drop other control characters."""
+    """Turn every kind of line break into ``\\n``; drop other control characters and soft hyphens."""
+    if SOFT_HYPHEN in text:
+        text = text.replace(SOFT_HYPHEN, "")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     for old in ("\u2028", "\u2029", "\x0c", "\x0b", "\x85"):

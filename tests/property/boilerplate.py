@@ -109,6 +109,9 @@ LINK_FARM_HEADERS = (
     "Neueste Beiträge", "Neueste Artikel", "Weitere Beiträge", "Weitere Beiträge zu diesem Artikel",
     "Verwandte Artikel mehr vom Autor", "Weitere Artikel zum Thema", "Seit 10 Tagen am meisten gelesen",
     "Las más vistas", "Lo más visto", "Aktuelle Dossiers", "Mehr zu Wärmepumpe",
+    "More in White House", "Elsewhere on Harbor City Herald", "Other news in this section",
+    "Most popular in the section", "Partner news", "Post navigation", "Beitragsnavigation", "Beitrags-Navigation",
+    "Navigación de entradas", "Navegação de posts", "Navigation des articles", "More articles from Jane Doe",
 )
 HEADER_DECORATIONS = (("", ""), ("", ""), ("", ":"), ("# ", ""), ("## ", ""), ("• ", ""), ("- ", ""), ("** ", ""), ("", " :"))
 ITEM_BULLETS = ("- ", "• ", "* ", "· ", "▪ ", "► ")
