@@ -15,6 +15,9 @@ from cleaner.model import Block
 
 MIN_UNMARKED_ITEMS = 3
 MIN_LEAD_WORDS = 4
+NEAR_LEAD_BLOCKS = 15
+MAX_QUANTITY_WORDS = 8
+_QUANTITY_START = frozenset("0123456789½¼¾⅓⅔⅛")
 Shape = tuple[tuple[str, ...], frozenset[str]]
 
 
@@ -50,25 +53,40 @@ def continue_unmarked_lists(blocks: Sequence[Block], table: FeatureTable, work: 
     'Tour dates:' / 'June 9 -- Coral Sky, FL' / 'June 10 -- …': at least ``MIN_UNMARKED_ITEMS`` lines
     of the same shape right after the lead (fixture list-after-lead-unmarked); a layout rule (region,
     footer) may not cut them off. One line after a lead ('Weather:' / 'Enter your zip code') is no list.
+    A short lead just outside the region ('Zutaten:') keeps only items that start with an amount
+    ('300 g Mehl', fixture quantity-list-beside-region).
     """
     n = len(blocks)
     for i in range(n - 1):
         lead = table.values[i]
         if work[i].role != "body" or not _announces_list(blocks[i].text):
             continue
-        if not lead["in_region"] or lead["words"] < MIN_LEAD_WORDS:
-            continue  # 'Archiv:' or 'Teilen mit:' outside the article announce menus, not the article's list
-        shape = item_shape(blocks[i + 1].text)
-        end = i + 1
-        while shape is not None and end < n and not table.values[end]["prose"]:
-            if not _same_list(shape, item_shape(blocks[end].text)):
-                break
-            end += 1
+        if lead["in_region"] and lead["words"] >= MIN_LEAD_WORDS:
+            shape = item_shape(blocks[i + 1].text)
+            end = i + 1
+            while shape is not None and end < n and not table.values[end]["prose"]:
+                if not _same_list(shape, item_shape(blocks[end].text)):
+                    break
+                end += 1
+        elif lead["region_distance"] <= NEAR_LEAD_BLOCKS:
+            # 'Zutaten:' / '300 g Mehl' / '1 TL Backpulver': a short lead just outside the region
+            # announces the article's list only when its items are quantities.
+            end = i + 1
+            while end < n and not table.values[end]["prose"] and _quantity(blocks[end].text):
+                end += 1
+        else:
+            continue  # 'Archiv:' or 'Teilen mit:' away from the article announce menus, not the article's list
         if end - (i + 1) < MIN_UNMARKED_ITEMS:
             continue
         for w in work[i + 1 : end]:
             if w.role == "removed" and w.rule is not None and uses_layout(w.rule):
                 w.role, w.rule = "body", None
+
+
+def _quantity(text: str) -> bool:
+    """An item that starts with an amount: '300 g Mehl', '1 TL Backpulver', '½ cup sugar', '2-3 Eier'."""
+    words = text.split()
+    return 2 <= len(words) <= MAX_QUANTITY_WORDS and words[0][0] in _QUANTITY_START and not text.endswith(".")
 
 
 def _same_list(first: Shape, item: Shape | None) -> bool:
