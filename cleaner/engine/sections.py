@@ -216,9 +216,11 @@ def _article_sentence(features: dict[str, float], text: str, article: _ArticleSt
 
 
 class _ArticleStems:
-    """Stems of the longer words (function words too) of the prose the article keeps and of the
-    headline-shaped lines above its first prose line (the headline: 'Власти Новосибирске …' vouches
-    for '… в Новосибирске пострадали …' between two farms, fixture prop-paragraph-shares-headline),
+    """Stems of the longer words (function words too) of the prose the article keeps, of its list
+    items, and of the headline-shaped lines above its first prose line (the headline: 'Власти
+    Новосибирске …' vouches for '… в Новосибирске пострадали …' between two farms, fixture
+    prop-paragraph-shares-headline; the item '- новые проверки стоимость проезда;' for 'Критики
+    считают, что решение о стоимость проезда …' after the last farm, fixture prop-paragraph-shares-list-item),
     built on first use."""
 
     def __init__(self, blocks: Sequence[Block], table: FeatureTable, work: list[Work]) -> None:
@@ -231,6 +233,6 @@ class _ArticleStems:
             above_prose = True  # the page's top: its headline (found only later) shares the article's words
             for b, f, w in zip(self.blocks, self.table.values, self.work, strict=True):
                 above_prose = above_prose and not f["prose"]
-                if w.role == "body" and (f["prose"] or (above_prose and f["headline"])):
+                if w.role == "body" and (f["prose"] or f["bullet"] or (above_prose and f["headline"])):
                     self.stems.update(word_stems(b.text))
         return not self.stems.isdisjoint(word_stems(text))
