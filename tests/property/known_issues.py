@@ -149,6 +149,27 @@ def _paragraph_between_farms(page: Page, result: Result, problems: list[str]) ->
     )
 
 
+def _paragraph_after_farm(page: Page, result: Result, problems: list[str]) -> bool:
+    """An article paragraph of two or more short sentences right under a link farm stays with it.
+
+    The article goes on below it ('Анна Петрова … заявила …'), but the paragraph shares no word with
+    the rest of the article ('Критики считают, что решение о ночных автобусах … в марте.'), so it is
+    shaped like a two-sentence teaser, which must stay in the farm (seed 004). Found by the deep run.
+    """
+    chunks = [c for c in page.chunks if c.kind != "boilerplate" or c.family == "link-farm"]
+    under = []
+    for before, chunk in zip(chunks, chunks[1:], strict=False):
+        if before.family != "link-farm" or chunk.kind == "boilerplate":
+            continue
+        joined = normalise_space(" ".join(chunk.lines))
+        under += [joined] if count_sentences(joined) >= 2 else []
+        under += [normalise_space(line) for line in chunk.lines if count_sentences(line) >= 2]
+    taken = _taken_by_farms(result)
+    return _every_problem(
+        problems, _QUOTED_ANY, lambda quoted: any(line.startswith(quoted) and line in taken for line in under)
+    )
+
+
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
     KnownIssue(
         "prop-teaser-shares-a-word",
@@ -176,6 +197,13 @@ KNOWN_ISSUES: tuple[KnownIssue, ...] = (
         "an article paragraph of two or more short sentences between two link farms that shares no word "
         "with the rest of the article reads as a two-sentence teaser and stays with the farm (BODY LOST)",
         _paragraph_between_farms,
+    ),
+    KnownIssue(
+        "prop-paragraph-after-farm",
+        "an article paragraph of two or more short sentences right under a link farm, with the article going "
+        "on below it, that shares no word with the rest of the article reads as a two-sentence teaser and "
+        "stays with the farm (BODY LOST)",
+        _paragraph_after_farm,
     ),
 )
 
