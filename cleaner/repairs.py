@@ -12,20 +12,17 @@ Every output paragraph is therefore an input line or a join of input lines.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from cleaner.model import Decision
-from cleaner.segment import INVISIBLE, ends_unfinished, starts_lower_word
+from cleaner.segment import ends_clause, ends_unfinished, starts_lower_word
 
 JOIN_MIN_WORDS = 6
-# A sentence is over when the line ends in terminal punctuation, possibly inside closing quotes/brackets.
-_ENDS_CLAUSE = re.compile(rf"[.!?…。！？:;|][\"'”’»)\] {INVISIBLE}]*$")
 
 
 def should_join(prev: Decision, nxt: Decision) -> bool:
     """True when ``nxt`` continues the sentence that ``prev`` broke off."""
-    if prev.features.get("words", 0) < JOIN_MIN_WORDS or _ENDS_CLAUSE.search(prev.block.text):
+    if prev.features.get("words", 0) < JOIN_MIN_WORDS or ends_clause(prev.block.text):
         return False
     return starts_lower_word(nxt.block.text) or ends_unfinished(prev.block.text)
 

@@ -68,14 +68,23 @@ def continues(prev: str, line: str) -> bool:
         return False
     if _last_char(prev) in _OPENERS:  # _OPENS
         return True
-    body = prev[:-1] if prev.endswith("\n") else prev
-    if body.rstrip(_CLOSERS_INVISIBLE)[-1:] in _SENTENCE_MARKS:  # _ENDS_SENTENCE
+    if ends_clause(prev):
         return False
+    body = prev[:-1] if prev.endswith("\n") else prev
     if line[:1] in _CLOSING_STARTS and line[1:2] not in (".", "?"):  # _STARTS_CLOSING
         return True
     if body[-1:] in _CJK_COMMAS and line[:1].isalpha():
         return True  # '…販売する行為や、' / '権利者の…': a CJK clause goes on below
     return starts_lower_word(line) or (line[:1].isalpha() and ends_unfinished(body))
+
+
+def ends_clause(text: str) -> bool:
+    """The line ends a sentence or clause: a mark, then only closing quotes, brackets or invisible marks.
+
+    The same test as ``_ENDS_SENTENCE``, on the line's last characters.
+    """
+    body = text[:-1] if text.endswith("\n") else text
+    return body.rstrip(_CLOSERS_INVISIBLE)[-1:] in _SENTENCE_MARKS
 
 
 def ends_unfinished(text: str) -> bool:

@@ -185,3 +185,4 @@ _JOIN_PIECES = st.sampled_from([*"aZ .!?…。:;|\"'”’»)]“‘«([„,}%\n
 @given(st.lists(_JOIN_PIECES, max_size=6).map("".join), st.lists(_JOIN_PIECES, max_size=6).map("".join))
 def test_continues_equals_its_regex_definition(prev: str, line: str) -> None:
     assert segment.continues(prev, line) == _continues_by_regex(prev, line)
+    assert segment.ends_clause(prev) == bool(segment._ENDS_SENTENCE.search(prev))
