@@ -135,18 +135,7 @@ def _paragraph_between_farms(page: Page, result: Result, problems: list[str]) ->
     данным мэрии, в Новосибирске пострадали около 12 человек.'), it is shaped like a two-sentence
     teaser ('Tax filing opens today. Here's what to know …'), which must stay in the farm.
     """
-    chunks = [c for c in page.chunks if c.kind != "boilerplate" or c.family == "link-farm"]
-    sandwiched = [
-        normalise_space(line)
-        for before, chunk, after in zip(chunks, chunks[1:], chunks[2:], strict=False)
-        if before.family == "link-farm" and after.family == "link-farm" and chunk.kind != "boilerplate"
-        for line in chunk.lines
-        if count_sentences(line) >= 2
-    ]
-    taken = _taken_by_farms(result)
-    return _every_problem(
-        problems, _QUOTED_ANY, lambda quoted: any(line.startswith(quoted) and line in taken for line in sandwiched)
-    )
+    return _farm_took_paragraph(page, result, problems, farm_below=True)
 
 
 def _paragraph_after_farm(page: Page, result: Result, problems: list[str]) -> bool:
@@ -156,13 +145,24 @@ def _paragraph_after_farm(page: Page, result: Result, problems: list[str]) -> bo
     the rest of the article ('Критики считают, что решение о ночных автобусах … в марте.'), so it is
     shaped like a two-sentence teaser, which must stay in the farm (seed 004). Found by the deep run.
     """
+    return _farm_took_paragraph(page, result, problems, farm_below=False)
+
+
+def _farm_took_paragraph(page: Page, result: Result, problems: list[str], *, farm_below: bool) -> bool:
+    """Every problem quotes a paragraph of two or more sentences right under a link farm that the farm took.
+
+    ``farm_below``: only a paragraph with another farm right under it counts, and only its single lines;
+    otherwise a paragraph split over lines counts whole too.
+    """
     chunks = [c for c in page.chunks if c.kind != "boilerplate" or c.family == "link-farm"]
-    under = []
-    for before, chunk in zip(chunks, chunks[1:], strict=False):
+    under: list[str] = []
+    for k, (before, chunk) in enumerate(zip(chunks, chunks[1:], strict=False)):
         if before.family != "link-farm" or chunk.kind == "boilerplate":
             continue
+        if farm_below and (k + 2 >= len(chunks) or chunks[k + 2].family != "link-farm"):
+            continue
         joined = normalise_space(" ".join(chunk.lines))
-        under += [joined] if count_sentences(joined) >= 2 else []
+        under += [joined] if not farm_below and count_sentences(joined) >= 2 else []
         under += [normalise_space(line) for line in chunk.lines if count_sentences(line) >= 2]
     taken = _taken_by_farms(result)
     return _every_problem(
