@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cleaner.features import FEATURES
@@ -38,6 +38,28 @@ class Condition:
 
     def __str__(self) -> str:
         return f"{self.feature} {self.op} {self.value:g}"
+
+
+Test = Callable[[dict[str, float]], bool]
+
+
+def compile_groups(groups: Sequence[Sequence[Condition]]) -> Test:
+    """One function for "any group holds, where a group holds when all its conditions do".
+
+    The engine asks this of every block for every condition-only rule, so it is one generated
+    expression (``f['words'] <= 12.0 and f['prose'] == 0.0``) rather than a call per condition.
+    Generating it is safe: a feature name is a known identifier, an op one of ``OPS`` and a value a
+    float, all checked by ``parse_condition``.
+    """
+    terms = [" and ".join(f"f[{c.feature!r}] {c.op} {c.value!r}" for c in group) or "True" for group in groups]
+    source = " or ".join(f"({t})" for t in terms) or "False"
+    test: Test = eval(f"lambda f: {source}", {"__builtins__": {}})  # noqa: S307 - checked terms, see above
+    return test
+
+
+def compile_conditions(conditions: Sequence[Condition]) -> Test:
+    """One function for "every condition holds" (True for none)."""
+    return compile_groups([conditions])
 
 
 def parse_condition(source: object) -> Condition:

@@ -68,10 +68,13 @@ def _local_pass(
     protect = [r for r in rules if r.action == "protect"]
     extract = [r for r in rules if r.action == "extract-metadata"]
     drop = [r for r in rules if r.action == "drop"]
+    # Most lines match no pattern: for them only the condition-only rules are asked (the same answer, faster).
+    unmatched = ([r for r in protect if r.pattern is None], [r for r in drop if r.pattern is None])
     for b, f, w, h in zip(blocks, table.values, work, hits, strict=True):
-        w.protect = next((r for r in protect if r.matches(b.text, f, h)), None)
-        for r in extract:
-            m = r.pattern.search(b.text) if r.id in h and all(c.holds(f) for c in r.when) else None
+        protect_now, drop_now = (protect, drop) if h else unmatched
+        w.protect = next((r for r in protect_now if r.matches(b.text, f, h)), None)
+        for r in extract if h else ():
+            m = r.pattern.search(b.text) if r.id in h and r.holds(f) else None
             if m is None:
                 continue
             assert r.field is not None
@@ -86,7 +89,7 @@ def _local_pass(
             break
         if w.role != "body":
             continue
-        hit = next((r for r in drop if (r.pattern is None or r.id in h) and r.matches(b.text, f, h)), None)
+        hit = next((r for r in drop_now if r.matches(b.text, f, h)), None)
         if hit is not None:
             w.role, w.rule = "removed", hit
     return meta

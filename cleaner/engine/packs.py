@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any, Literal
 
 import re2
 
-from cleaner.engine.conditions import Condition, parse_condition
+from cleaner.engine.conditions import Condition, Test, compile_conditions, compile_groups, parse_condition
 from cleaner.errors import RulePackError
 
 Action = Literal["drop", "drop-section", "drop-thread", "extract-metadata", "protect"]
@@ -69,6 +70,13 @@ class Rule:
     examples: tuple[Example, ...]
     pack: str
     path: str
+    # ``when`` and ``items`` compiled to one function each (conditions.compile_groups), made from them here.
+    holds: Test = dataclass_field(init=False, repr=False, compare=False)
+    continues_run: Test = dataclass_field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "holds", compile_conditions(self.when))
+        object.__setattr__(self, "continues_run", compile_groups(self.items))
 
     def matches(self, text: str, features: dict[str, float], hits: frozenset[str] | None = None) -> bool:
         """True when the pattern (if any) is found in ``text`` and every condition holds.
@@ -79,11 +87,11 @@ class Rule:
             found = self.id in hits if hits is not None else self.pattern.search(text) is not None
             if not found:
                 return False
-        return all(c.holds(features) for c in self.when)
+        return self.holds(features)
 
     def item_matches(self, features: dict[str, float]) -> bool:
         """For section rules: True when a line continues the section's run (any group of conditions holds)."""
-        return any(all(c.holds(features) for c in group) for group in self.items)
+        return self.continues_run(features)
 
 
 @dataclass(frozen=True, slots=True)
