@@ -32,6 +32,7 @@ FEATURES: dict[str, str] = {
     "position": "relative position in the document, 0 for the first block, 1 for the last",
     "prose": "1 if the block reads like body prose (length, sentence punctuation, function words)",
     "headline": "1 if the block is shaped like a headline or menu item (short, no final full stop)",
+    "doubled": "1 if the block is one phrase of at least 6 words printed twice in a row ('Big news today Big news today')",
     "topic": "share of the block's content words that also occur in the document's prose",
     "before_title": "1 if the block comes before the detected title",
     "after_body": "1 if the block comes after the last prose block",
@@ -227,12 +228,25 @@ def _headline(f: Features) -> float:
     return int(not f["ends_sentence"] or f["sentences"] <= 1 and words <= 15)
 
 
+DOUBLED_MIN_WORDS = 6
+
+
+def _doubled(f: Features) -> float:
+    # A teaser printed as its image's text and then its link's ('1. Tom Hanks … Rogers Tom Hanks … Rogers').
+    tokens = _TOKEN.findall(f.text.lower())
+    if tokens and tokens[0].isdigit():
+        tokens = tokens[1:]  # the list's number: '3. Now 50% off … Now 50% off …'
+    half = len(tokens) // 2
+    return int(half >= DOUBLED_MIN_WORDS and len(tokens) == 2 * half and tokens[:half] == tokens[half:])
+
+
 _LAZY: dict[str, Callable[[Features], float]] = {
     "chars": lambda f: len(f.text),
     "starts_lower": _starts_lower,
     "caps": _caps,
     "digits": lambda f: len(_DIGIT.findall(f.text)) / max(len(f.text), 1),
     "headline": _headline,
+    "doubled": _doubled,
     "sentences": lambda f: count_sentences(f.text),
     "has_url": lambda f: 1 if ("@" in f.text or "://" in f.text or "www." in f.text) and _URL.search(f.text) else 0,
 }

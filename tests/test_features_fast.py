@@ -95,11 +95,20 @@ def _reference(blocks: Sequence[Block], stopwords: frozenset[str]) -> list[dict[
                 "position": i / last,
                 "prose": int(p),
                 "headline": int(is_headline(s)),
+                "doubled": _doubled_reference(key),
                 "topic": shared / len(own) if own else 0.0,
                 **CONTEXT_DEFAULTS,
             }
         )
     return out
+
+
+def _doubled_reference(key: str) -> int:
+    words = key.split()
+    if words and words[0].isdigit():
+        words = words[1:]
+    n = len(words)
+    return int(n >= 12 and n % 2 == 0 and words[: n // 2] == words[n // 2 :])
 
 
 def _blocks(texts: Sequence[str]) -> list[Block]:
@@ -121,6 +130,13 @@ def test_fixed_lines_match_the_reference() -> None:
     _same(LINES, ENGLISH)
     _same(LINES, GERMAN)
     _same([*LINES, *LINES], ENGLISH)  # repeated lines: copy_index, repeated, the scan cache
+
+
+def test_doubled_phrases_match_the_reference() -> None:
+    doubled = "The best Black Friday TV deals of 2019"
+    _same([f"2. {doubled} {doubled}", f"{doubled} {doubled}", f"{doubled} {doubled}.", f"{doubled} {doubled} too"], ENGLISH)
+    values = block_features(_blocks([f"2. {doubled} {doubled}", f"Big news Big news", doubled]), ENGLISH).values
+    assert [f["doubled"] for f in values] == [1, 0, 0]
 
 
 def test_cjk_page_matches_the_reference() -> None:
