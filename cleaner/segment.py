@@ -14,6 +14,8 @@ one when the previous one ends with an opening quote or bracket, or when the
 previous one ends without sentence punctuation and this one starts with closing
 punctuation or in lower case, or when the previous one ends in an article or a conjunction
 (German nouns start with a capital: "Kritiker, u. a. der Bund der" / "Steuerzahler, halten …").
+A nested list's item under another item ('* Home' / 'o Weather', inscriptis' second-level mark)
+starts with a lower-case 'o' but is never a continuation.
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ def continues(prev: str, line: str) -> bool:
     """True when ``line`` carries on the sentence that ``prev`` left unfinished."""
     if _BULLET.match(line) or len(prev) > MAX_JOINED_CHARS:
         return False
+    if _sub_item(line) and (_sub_item(prev) or _BULLET.match(prev)):
+        return False  # a nested list's next item, not a lower-case continuation
     if _last_char(prev) in _OPENERS:  # _OPENS
         return True
     if ends_clause(prev):
@@ -76,6 +80,14 @@ def continues(prev: str, line: str) -> bool:
     if body[-1:] in _CJK_COMMAS and line[:1].isalpha():
         return True  # '…販売する行為や、' / '権利者の…': a CJK clause goes on below
     return starts_lower_word(line) or (line[:1].isalpha() and ends_unfinished(body))
+
+
+def _sub_item(text: str) -> bool:
+    """An item of a nested list as inscriptis prints it: 'o Weather', 'o 2019 Archive' under '* Home'.
+
+    Only under another list item: elsewhere a line 'o Presidente …' may be a Portuguese sentence going on.
+    """
+    return text.startswith("o ") and not text[2:3].islower() and not text[2:3].isspace()
 
 
 def ends_clause(text: str) -> bool:
