@@ -32,7 +32,7 @@ FEATURES: dict[str, str] = {
     "position": "relative position in the document, 0 for the first block, 1 for the last",
     "prose": "1 if the block reads like body prose (length, sentence punctuation, function words)",
     "headline": "1 if the block is shaped like a headline or menu item (short, no final full stop)",
-    "doubled": "1 if the block is one phrase of at least 6 words printed twice in a row ('Big news today Big news today')",
+    "doubled": "1 if the block is one phrase of 6 or more words printed twice in a row ('Big news Big news')",
     "topic": "share of the block's content words that also occur in the document's prose",
     "before_title": "1 if the block comes before the detected title",
     "after_body": "1 if the block comes after the last prose block",

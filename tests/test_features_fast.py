@@ -135,7 +135,7 @@ def test_fixed_lines_match_the_reference() -> None:
 def test_doubled_phrases_match_the_reference() -> None:
     doubled = "The best Black Friday TV deals of 2019"
     _same([f"2. {doubled} {doubled}", f"{doubled} {doubled}", f"{doubled} {doubled}.", f"{doubled} {doubled} too"], ENGLISH)
-    values = block_features(_blocks([f"2. {doubled} {doubled}", f"Big news Big news", doubled]), ENGLISH).values
+    values = block_features(_blocks([f"2. {doubled} {doubled}", "Big news Big news", doubled]), ENGLISH).values
     assert [f["doubled"] for f in values] == [1, 0, 0]
 
 
