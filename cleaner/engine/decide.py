@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from cleaner.engine.announced import keep_announced
 from cleaner.engine.catalogue import Catalogue
 from cleaner.engine.lists import continue_lists, continue_unmarked_lists, uses_layout
 from cleaner.engine.packs import Rule
@@ -169,7 +170,7 @@ def _context(
     last = max((i for i, inside in enumerate(mask) if inside), default=len(mask))
     kept = 0  # the lines below the region no rule has taken yet (the layout rules run after this)
     for f, w in zip(values[last + 1 :], work[last + 1 :], strict=True):
-        kept += w.role == "body"
+        kept += w.role == "body" or _shielded(f, w)
         f["kept_below"] = kept
     captions = [
         table.keys[i]
@@ -215,11 +216,17 @@ def _context_pass(
     blocks: Sequence[Block], table: FeatureTable, rules: Sequence[Rule], work: list[_Work], hits: Hits
 ) -> None:
     for b, f, w, h in zip(blocks, table.values, work, hits, strict=True):
-        if w.role != "body":
+        protected = _shielded(f, w)
+        if w.role != "body" and not protected:
             continue
-        hit = next((r for r in rules if r.matches(b.text, f, h)), None)
+        hit = next((r for r in rules if (r.strength == "strong" or not protected) and r.matches(b.text, f, h)), None)
         if hit is not None:
             w.role, w.rule = "removed", hit
+
+
+def _shielded(f: dict[str, float], w: _Work) -> bool:
+    """Prose a heuristic rule took: _protect gives it back to the body, so a strong context rule still may take it."""
+    return w.role == "removed" and bool(f["prose"]) and w.rule is not None and w.rule.strength != "strong"
 
 
 def _keep_split_halves(blocks: Sequence[Block], work: list[_Work]) -> None:
@@ -324,6 +331,7 @@ def decide_blocks(
     _context_pass(blocks, table, context, work, hits)
     continue_lists(blocks, table, work)
     continue_unmarked_lists(blocks, table, work)
+    keep_announced(blocks, table, work)
     _keep_split_halves(blocks, work)
     _keep_one_copy(table, work)
     _protect(table, work)
