@@ -54,10 +54,13 @@ def continue_unmarked_lists(blocks: Sequence[Block], table: FeatureTable, work: 
     of the same shape right after the lead (fixture list-after-lead-unmarked); a layout rule (region,
     footer) may not cut them off. One line after a lead ('Weather:' / 'Enter your zip code') is no list.
     A short lead just outside the region ('Zutaten:') keeps only items that start with an amount
-    ('300 g Mehl', fixture quantity-list-beside-region).
+    ('300 g Mehl', fixture quantity-list-beside-region); a recipe's lists under one another ('Teig:',
+    'Belag:', 'Guss:') count as near while each one's items run on to the next kept lead (fixture
+    recipe-lists-chain).
     """
     n = len(blocks)
-    for i in range(n - 1):
+    below = n  # the nearest lead below whose quantities were kept: a recipe's lists run on to the region
+    for i in range(n - 2, -1, -1):
         lead = table.values[i]
         if work[i].role != "body" or not _announces_list(blocks[i].text):
             continue
@@ -68,16 +71,18 @@ def continue_unmarked_lists(blocks: Sequence[Block], table: FeatureTable, work: 
                 if not _same_list(shape, item_shape(blocks[end].text)):
                     break
                 end += 1
-        elif lead["region_distance"] <= NEAR_LEAD_BLOCKS:
+        else:
             # 'Zutaten:' / '300 g Mehl' / '1 TL Backpulver': a short lead just outside the region
             # announces the article's list only when its items are quantities.
             end = i + 1
             while end < n and not table.values[end]["prose"] and _quantity(blocks[end].text):
                 end += 1
-        else:
-            continue  # 'Archiv:' or 'Teilen mit:' away from the article announce menus, not the article's list
+            if lead["region_distance"] > NEAR_LEAD_BLOCKS and end < below:
+                continue  # 'Archiv:' or 'Teilen mit:' away from the article announce menus, not its list
         if end - (i + 1) < MIN_UNMARKED_ITEMS:
             continue
+        if not lead["in_region"]:
+            below = i
         for w in work[i + 1 : end]:
             if w.role == "removed" and w.rule is not None and uses_layout(w.rule):
                 w.role, w.rule = "body", None
