@@ -112,6 +112,8 @@ LINK_FARM_HEADERS = (
     "More in White House", "Elsewhere on Harbor City Herald", "Other news in this section",
     "Most popular in the section", "Partner news", "Post navigation", "Beitragsnavigation", "Beitrags-Navigation",
     "Navigación de entradas", "Navegação de posts", "Navigation des articles", "More articles from Jane Doe",
+    "Empfohlen für dich", "Empfehlungen aus der Redaktion", "Lies auch", "Otras noticias", "Explore further",
+    "Mehr lesen über", "Weitere Meldungen aus der Rubrik Gesundheit", "Viel gelesen in Handel",
 )
 HEADER_DECORATIONS = (("", ""), ("", ""), ("", ":"), ("# ", ""), ("## ", ""), ("• ", ""), ("- ", ""), ("** ", ""), ("", " :"))
 ITEM_BULLETS = ("- ", "• ", "* ", "· ", "▪ ", "► ")
