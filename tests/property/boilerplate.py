@@ -114,7 +114,8 @@ LINK_FARM_HEADERS = (
     "Navigación de entradas", "Navegação de posts", "Navigation des articles", "More articles from Jane Doe",
     "Empfohlen für dich", "Empfehlungen aus der Redaktion", "Lies auch", "Otras noticias", "Explore further",
     "Mehr lesen über", "Weitere Meldungen aus der Rubrik Gesundheit", "Viel gelesen in Handel",
-    "Meistdiskutierte Artikel", "Articles les plus lus", "Verwandte ArtikelMehr vom Autor",
+    "Meistdiskutierte Artikel", "Articles les plus lus", "Verwandte ArtikelMehr vom Autor", "Read this next",
+    "Also check out",
 )
 HEADER_DECORATIONS = (("", ""), ("", ""), ("", ":"), ("# ", ""), ("## ", ""), ("• ", ""), ("- ", ""), ("** ", ""), ("", " :"))
 ITEM_BULLETS = ("- ", "• ", "* ", "· ", "▪ ", "► ")
