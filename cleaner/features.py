@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import filterfalse
 
 from cleaner.model import Block
-from cleaner.segment import INVISIBLE
+from cleaner.segment import INVISIBLE, sub_item
 
 FEATURES: dict[str, str] = {
     "chars": "characters in the block",
@@ -350,6 +350,20 @@ def _scan_line(text: str, stopwords: frozenset[str], cjk_doc: bool) -> _Line:
     return words, ends, share, bullet, int(prose), content, key
 
 
+def _nested_items(texts: Sequence[str], bullets: list[int]) -> list[int]:
+    """List markers, counting a nested list's 'o Weather' next to a list item (inscriptis' second level).
+
+    The segmenter keeps such a line apart (``segment.sub_item``); as an item it is no title candidate.
+    """
+    for i, text in enumerate(texts):
+        if bullets[i] or not sub_item(text):
+            continue
+        above = i > 0 and (bullets[i - 1] == 1 or sub_item(texts[i - 1]))
+        below = i + 1 < len(texts) and sub_item(texts[i + 1])
+        bullets[i] = int(above or below)
+    return bullets
+
+
 def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> FeatureTable:
     """First-pass features of every block; context features are filled in by the decision stage."""
     texts = [b.text for b in blocks]
@@ -363,6 +377,7 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
         lines.append(line)
     keys = [line[6] for line in lines]
     counts = Counter(keys)
+    bullets = _nested_items(texts, [line[3] for line in lines])
     vocab: Counter[str] = Counter()
     vocab_keys: set[str] = set()
     # Each distinct prose text counts once: a teaser printed in two link farms must not vouch for
@@ -379,7 +394,8 @@ def block_features(blocks: Sequence[Block], stopwords: frozenset[str]) -> Featur
     out: list[dict[str, float]] = []
     seen: dict[str, int] = {}
     for i, (text, line) in enumerate(zip(texts, lines, strict=True)):
-        words, ends, share, bullet, prose, own, key = line
+        words, ends, share, _, prose, own, key = line
+        bullet = bullets[i]
         if key:
             copy_index = seen.get(key, 0)
             seen[key] = copy_index + 1

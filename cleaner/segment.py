@@ -68,7 +68,7 @@ def continues(prev: str, line: str) -> bool:
     """True when ``line`` carries on the sentence that ``prev`` left unfinished."""
     if _BULLET.match(line) or len(prev) > MAX_JOINED_CHARS:
         return False
-    if _sub_item(line) and (_sub_item(prev) or _BULLET.match(prev)):
+    if sub_item(line) and (sub_item(prev) or _BULLET.match(prev)):
         return False  # a nested list's next item, not a lower-case continuation
     if _last_char(prev) in _OPENERS:  # _OPENS
         return True
@@ -82,7 +82,7 @@ def continues(prev: str, line: str) -> bool:
     return starts_lower_word(line) or (line[:1].isalpha() and ends_unfinished(body))
 
 
-def _sub_item(text: str) -> bool:
+def sub_item(text: str) -> bool:
     """An item of a nested list as inscriptis prints it: 'o Weather', 'o 2019 Archive' under '* Home'.
 
     Only under another list item: elsewhere a line 'o Presidente …' may be a Portuguese sentence going on.

@@ -72,6 +72,13 @@ def _reference(blocks: Sequence[Block], stopwords: frozenset[str]) -> list[dict[
             vocab.update(s.content_words)
     last = max(len(blocks) - 1, 1)
     seen: Counter[str] = Counter()
+    bullets = [s.bullet for s in stats]
+    for i, b in enumerate(blocks):  # a nested list's 'o Item' beside another item is a list item too
+        nested = b.text.startswith("o ") and not b.text[2:3].islower() and not b.text[2:3].isspace()
+        above = i > 0 and (bullets[i - 1] == 1 or blocks[i - 1].text.startswith("o ") and segment.sub_item(blocks[i - 1].text))
+        below = i + 1 < len(blocks) and segment.sub_item(blocks[i + 1].text)
+        if not bullets[i] and nested:
+            bullets[i] = int(above or below)
     out = []
     for i, (s, key, p) in enumerate(zip(stats, keys, prose, strict=True)):
         copy_index = seen[key] if key else 0
@@ -88,7 +95,7 @@ def _reference(blocks: Sequence[Block], stopwords: frozenset[str]) -> list[dict[
                 "stopwords": s.stopwords,
                 "caps": s.caps,
                 "digits": s.digits,
-                "bullet": s.bullet,
+                "bullet": bullets[i],
                 "has_url": s.has_url,
                 "repeated": counts[key] if key else 1,
                 "copy_index": copy_index,
@@ -207,3 +214,10 @@ _JOIN_PIECES = st.sampled_from([*"aZ .!?…。:;|\"'”’»)]“‘«([„,}%\n
 def test_continues_equals_its_regex_definition(prev: str, line: str) -> None:
     assert segment.continues(prev, line) == _continues_by_regex(prev, line)
     assert segment.ends_clause(prev) == bool(segment._ENDS_SENTENCE.search(prev))
+
+
+def test_nested_list_items_match_the_reference() -> None:
+    lines = ["* Home", "o Weather", "o School Closings", "o lower case goes on", "Text", "o Alone", "o Pair", "o 2019"]
+    _same(lines, ENGLISH)
+    values = block_features(_blocks(lines), ENGLISH).values
+    assert [f["bullet"] for f in values] == [1, 1, 1, 0, 0, 1, 1, 1]
