@@ -123,6 +123,7 @@ def pick_title(
     taken: Sequence[bool],
     separators: Sequence[int] | None = None,
     shares_long_word: Callable[[int], bool] | None = None,
+    leads: Sequence[bool] | None = None,
 ) -> int | None:
     """Index of the title block: headline-shaped, near the top, most on-topic; None if nothing fits.
 
@@ -136,13 +137,15 @@ def pick_title(
     ``shares_long_word(i)`` says whether line ``i`` shares a long word with the body when
     function words count too: a stoplist of 4,754 Russian words holds 'строительство' and
     'метро', so a Russian headline can share no content word with its article (fixture
-    prop-ru-headline-under-masthead).
+    prop-ru-headline-under-masthead). ``leads[i]`` marks a line ending in a colon, which announces
+    what follows ('Leitsätze des Gerichts:') and is no headline. The search looks at the first
+    ``TITLE_SEARCH_BLOCKS`` lines still kept, as a second cleaning of the output would.
     """
     best: tuple[float, int] | None = None
     ordinal = 0
     body_stems = frozenset(map(_stem, body_vocab))
     last: int | None = None  # the headline-shaped line right above the first prose line, sharing a word with it
-    for i in range(min(len(features), TITLE_SEARCH_BLOCKS)):
+    for i in range(len(features)):
         f = features[i]
         if taken[i]:
             continue  # removed lines neither stop the search nor count: the cleaned text has none of them
@@ -150,10 +153,14 @@ def pick_title(
             if best is None and last is not None:
                 return last
             break
+        if ordinal >= TITLE_SEARCH_BLOCKS:
+            break
         ordinal += 1
         last = None
         if not TITLE_MIN_WORDS <= f["words"] <= TITLE_MAX_WORDS or f["has_url"] or f["bullet"]:
             continue
+        if leads is not None and leads[i]:
+            continue  # 'Leitsätze des Gerichts:' announces what follows; a headline does not end in a colon
         if separators is not None and separators[i] >= TITLE_MAX_SEPARATORS:
             continue  # a tag list or breadcrumb ("CSP / International / Photovoltaik / ..."), not a headline
         words = content_words[i]

@@ -282,7 +282,8 @@ def _title_search(blocks: Sequence[Block], table: FeatureTable, taken: Sequence[
         return not long_vocab.isdisjoint(long_stems(blocks[i].text))
 
     separators = [count_separators(b.text) for b in blocks]
-    return pick_title(table.values, table.content_words, vocab, taken, separators, shares_long_word)
+    leads = [b.text.rstrip().endswith((":", "：")) for b in blocks]
+    return pick_title(table.values, table.content_words, vocab, taken, separators, shares_long_word, leads)
 
 
 def _late_title(blocks: Sequence[Block], table: FeatureTable, work: list[_Work]) -> int | None:
