@@ -212,7 +212,14 @@ def map_ordered(
     finally:
         for _, fut in pending:
             fut.cancel()
-        pool.close(finished=finished)
+        try:
+            pool.close(finished=finished)
+        except OSError:
+            if finished:
+                raise
+            # Interrupted: the workers were just terminated, so the executor's pipes may be broken. That
+            # must not replace the interruption itself (a BrokenPipeError here made Ctrl-C exit 0).
+            log.debug("worker pool teardown after an interruption failed", exc_info=True)
 
 
 def _clean_item(kind: KindArg, item: str | bytes) -> Result:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from contextlib import closing
 
 import pytest
 
@@ -132,3 +133,23 @@ def test_closing_early_does_not_wait_for_running_work() -> None:
     start = time.monotonic()
     gen.close()  # what a KeyboardInterrupt in the consumer leads to
     assert time.monotonic() - start < 20  # far less than the 60 s the running items would take
+
+
+def test_a_teardown_error_does_not_hide_the_interruption(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Terminating the workers can leave the executor's pipes broken; the BrokenPipeError from tearing it
+    # down replaced the KeyboardInterrupt, and `cleaner batch` exited 0 on Ctrl-C (fresh-clone CI).
+    from cleaner import parallel
+
+    real_close = parallel._Pool.close
+
+    def close(self: parallel._Pool, *, finished: bool) -> None:
+        real_close(self, finished=finished)
+        if not finished:
+            raise BrokenPipeError("pipe closed by a terminated worker")
+
+    monkeypatch.setattr(parallel._Pool, "close", close)
+    with pytest.raises(KeyboardInterrupt), closing(map_ordered(_slow_square, range(40), workers=2, config=Config())) as gen:
+        for value in gen:  # consumed as cleaner.batch.runner does: closing() closes it on the way out
+            if value == 9:
+                raise KeyboardInterrupt
+    assert list(map_ordered(_slow_square, range(4), workers=2, config=Config())) == [0, 1, 4, 9]
