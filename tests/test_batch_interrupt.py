@@ -39,8 +39,11 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _interrupt(src: Path, out: Path, sig: signal.Signals) -> tuple[subprocess.Popen[bytes], list[int], str]:
-    """Start a run, send ``sig`` once its first records are flushed, wait for it to end."""
+def _interrupt(src: Path, out: Path, sig: signal.Signals) -> tuple[subprocess.Popen[bytes], list[int], str, int]:
+    """Start a run, send ``sig`` once its first records are flushed, wait for it to end.
+
+    Returns the process, its workers, its stderr and how many bytes were flushed when the signal went.
+    """
     partial = out.with_name(out.name + ".partial")
     proc = subprocess.Popen(_batch(src, out), stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
@@ -53,9 +56,10 @@ def _interrupt(src: Path, out: Path, sig: signal.Signals) -> tuple[subprocess.Po
         assert time.monotonic() < deadline
         time.sleep(0.02)
     workers = _children(proc.pid)
+    flushed = partial.stat().st_size if partial.exists() else 0
     proc.send_signal(sig)
     proc.wait(timeout=60)
-    return proc, workers, proc.stderr.read().decode() if proc.stderr else ""
+    return proc, workers, proc.stderr.read().decode() if proc.stderr else "", flushed
 
 
 @pytest.fixture(scope="module")
@@ -76,11 +80,13 @@ def test_kill_mid_run_then_resume(corpus: tuple[Path, bytes, bytes], tmp_path: P
     out = tmp_path / "out.jsonl"
     partial = tmp_path / "out.jsonl.partial"
     for _ in range(INTERRUPT_ATTEMPTS):
-        proc, workers, stderr = _interrupt(src, out, sig)
+        proc, workers, stderr, flushed = _interrupt(src, out, sig)
         if not (proc.returncode == 0 and out.exists()):
             break
         # On a loaded machine the run can finish between the first flush and the signal: that run
-        # must be complete and correct; then try again (fresh output) to interrupt one for real.
+        # must be complete and correct, and the signal must have come near its end (a run that
+        # ignored it halfway through is a bug); then try again (fresh output) to interrupt one for real.
+        assert flushed >= len(ref) // 2, f"the run ignored {sig.name}: only {flushed} of {len(ref)} bytes were out"
         assert out.read_bytes() == ref
         for finished in tmp_path.iterdir():
             finished.unlink()
