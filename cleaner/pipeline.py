@@ -9,7 +9,7 @@ from cleaner.adapters.text import normalise_newlines
 from cleaner.config import MAX_LINE_CHARS
 from cleaner.engine.catalogue import Catalogue
 from cleaner.engine.decide import decide_blocks
-from cleaner.features import block_features
+from cleaner.feature_table import block_features
 from cleaner.invariants import debug_check
 from cleaner.language import guess_language, stopwords_for
 from cleaner.limits import bound_blocks, restore_blocks

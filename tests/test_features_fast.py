@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from cleaner import segment
 from cleaner.api import Cleaner
 from cleaner.engine.matcher import anchored_at_start
+from cleaner.feature_table import block_features
 from cleaner.features import (
     _CJK,
     CONTEXT_DEFAULTS,
     FEATURES,
-    block_features,
     is_headline,
     is_prose,
     line_stats,

@@ -24,4 +24,4 @@ def test_every_stage_is_reported_and_the_pipeline_restored() -> None:
 def test_print_stages_writes_a_table() -> None:
     out = io.StringIO()
     print_stages([PAGE], out)
-    assert "features (features.py)" in out.getvalue()
+    assert "features (features.py, feature_table.py)" in out.getvalue()

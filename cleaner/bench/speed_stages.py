@@ -21,7 +21,7 @@ from cleaner.engine.matcher import PatternSet
 PIPELINE_STAGES: tuple[tuple[str, str], ...] = (
     ("split_blocks", "segmentation (segment.py)"),
     ("guess_language", "language guess (language.py)"),
-    ("block_features", "features (features.py)"),
+    ("block_features", "features (features.py, feature_table.py)"),
     ("decide_blocks", "rule engine, without pattern sets (engine/)"),
     ("body_paragraphs", "repairs (repairs.py)"),
 )

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from cleaner.engine.lists import uses_layout
 from cleaner.engine.work import Work
-from cleaner.features import FeatureTable
+from cleaner.feature_table import FeatureTable
 from cleaner.model import Block
 
 MAX_ANNOUNCED_BLOCKS = 150

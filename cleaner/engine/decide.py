@@ -29,7 +29,8 @@ from cleaner.engine.sections import section_pass as _section_pass
 from cleaner.engine.threads import thread_pass
 from cleaner.engine.work import Hits, copies_of_removed
 from cleaner.engine.work import Work as _Work
-from cleaner.features import CONTEXT_FEATURES, LAYOUT_FEATURES, FeatureTable, normalise_key
+from cleaner.feature_table import FeatureTable
+from cleaner.features import CONTEXT_FEATURES, LAYOUT_FEATURES, normalise_key
 from cleaner.metadata import count_separators, is_date, long_stems, normalise_author, parse_date, pick_title
 from cleaner.model import Block, Decision
 from cleaner.segment import continues

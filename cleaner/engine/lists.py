@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from cleaner.engine.packs import Rule
 from cleaner.engine.work import Work
-from cleaner.features import LAYOUT_FEATURES, FeatureTable
+from cleaner.feature_table import FeatureTable
+from cleaner.features import LAYOUT_FEATURES
 from cleaner.model import Block
 
 MIN_UNMARKED_ITEMS = 3

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from cleaner.engine.packs import Rule
 from cleaner.engine.work import Hits, Work, copies_of_removed
-from cleaner.features import FeatureTable
+from cleaner.feature_table import FeatureTable
 from cleaner.metadata import word_stems
 from cleaner.model import Block
 from cleaner.segment import continues

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from cleaner.engine.packs import Rule
 from cleaner.engine.work import Hits, Work
-from cleaner.features import FeatureTable
+from cleaner.feature_table import FeatureTable
 from cleaner.model import Block
 
 COUNT_HEADER_NAME = "comment-count-header"
