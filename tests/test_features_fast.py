@@ -74,8 +74,8 @@ def _reference(blocks: Sequence[Block], stopwords: frozenset[str]) -> list[dict[
     seen: Counter[str] = Counter()
     bullets = [s.bullet for s in stats]
     for i, b in enumerate(blocks):  # a nested list's 'o Item' beside another item is a list item too
-        nested = b.text.startswith("o ") and not b.text[2:3].islower() and not b.text[2:3].isspace()
-        above = i > 0 and (bullets[i - 1] == 1 or blocks[i - 1].text.startswith("o ") and segment.sub_item(blocks[i - 1].text))
+        nested = segment.sub_item(b.text)
+        above = i > 0 and (bullets[i - 1] == 1 or segment.sub_item(blocks[i - 1].text))
         below = i + 1 < len(blocks) and segment.sub_item(blocks[i + 1].text)
         if not bullets[i] and nested:
             bullets[i] = int(above or below)

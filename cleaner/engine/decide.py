@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from cleaner.engine.announced import keep_announced
 from cleaner.engine.catalogue import Catalogue
-from cleaner.engine.lists import continue_lists, continue_unmarked_lists, uses_layout
+from cleaner.engine.lists import announces_list, continue_lists, continue_unmarked_lists, uses_layout
 from cleaner.engine.packs import Rule
 from cleaner.engine.region import block_score, region_mask
 from cleaner.engine.sections import section_pass as _section_pass
@@ -283,7 +283,7 @@ def _title_search(blocks: Sequence[Block], table: FeatureTable, taken: Sequence[
         return not long_vocab.isdisjoint(long_stems(blocks[i].text))
 
     separators = [count_separators(b.text) for b in blocks]
-    leads = [b.text.rstrip().endswith((":", "：")) for b in blocks]
+    leads = [announces_list(b.text) for b in blocks]
     return pick_title(table.values, table.content_words, vocab, taken, separators, shares_long_word, leads)
 
 

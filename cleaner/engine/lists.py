@@ -44,7 +44,7 @@ def continue_lists(blocks: Sequence[Block], table: FeatureTable, work: list[Work
         if item and w.role == "removed" and w.rule is not None and uses_layout(w.rule):
             w.role, w.rule = "body", None
         inside = bool(marker) and w.role == "body" and (bool(f["in_region"]) or item)
-        lead = w.role == "body" and _announces_list(b.text) and not marker
+        lead = w.role == "body" and announces_list(b.text) and not marker
         previous = marker
 
 
@@ -63,7 +63,7 @@ def continue_unmarked_lists(blocks: Sequence[Block], table: FeatureTable, work: 
     below = n  # the nearest lead below whose quantities were kept: a recipe's lists run on to the region
     for i in range(n - 2, -1, -1):
         lead = table.values[i]
-        if work[i].role != "body" or not _announces_list(blocks[i].text):
+        if work[i].role != "body" or not announces_list(blocks[i].text):
             continue
         if lead["in_region"] and lead["words"] >= MIN_LEAD_WORDS:
             shape = item_shape(blocks[i + 1].text)
@@ -117,7 +117,7 @@ def item_shape(text: str) -> Shape | None:
     return kinds, separators
 
 
-def _announces_list(text: str) -> bool:
+def announces_list(text: str) -> bool:
     """A line that leads into a list ends with a colon ('The plan includes:', 'Tour dates:')."""
     return text.rstrip().endswith((":", "："))
 
