@@ -115,7 +115,8 @@ LINK_FARM_HEADERS = (
     "Empfohlen für dich", "Empfehlungen aus der Redaktion", "Lies auch", "Otras noticias", "Explore further",
     "Mehr lesen über", "Weitere Meldungen aus der Rubrik Gesundheit", "Viel gelesen in Handel",
     "Meistdiskutierte Artikel", "Articles les plus lus", "Verwandte ArtikelMehr vom Autor", "Read this next",
-    "Also check out",
+    "Also check out", "Quick Links", "Quicklinks", "Popular categories", "More Great WIRED Stories",
+    "International Editions",
 )
 HEADER_DECORATIONS = (("", ""), ("", ""), ("", ":"), ("# ", ""), ("## ", ""), ("• ", ""), ("- ", ""), ("** ", ""), ("", " :"))
 ITEM_BULLETS = ("- ", "• ", "* ", "· ", "▪ ", "► ")
