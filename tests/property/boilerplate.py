@@ -116,7 +116,7 @@ LINK_FARM_HEADERS = (
     "Mehr lesen über", "Weitere Meldungen aus der Rubrik Gesundheit", "Viel gelesen in Handel",
     "Meistdiskutierte Artikel", "Articles les plus lus", "Verwandte ArtikelMehr vom Autor", "Read this next",
     "Also check out", "Quick Links", "Quicklinks", "Popular categories", "More Great WIRED Stories",
-    "International Editions",
+    "International Editions", "Temas del día", "Highlights aus dem Bereich",
 )
 HEADER_DECORATIONS = (("", ""), ("", ""), ("", ":"), ("# ", ""), ("## ", ""), ("• ", ""), ("- ", ""), ("** ", ""), ("", " :"))
 ITEM_BULLETS = ("- ", "• ", "* ", "· ", "▪ ", "► ")
