@@ -178,9 +178,22 @@ def test_pattern_set_hits_equal_each_rule_searched_alone() -> None:
     catalogue = Cleaner().catalogue
     rules = [r for r in catalogue.rules if r.pattern is not None]
     texts = [*LINES, *(e.text for r in rules for e in r.examples if "\n" not in e.text)]
-    for text in texts:
-        want = {r.id for r in rules if r.pattern.search(text) is not None}
+    for text in [*texts, *(f"* {t}" for t in texts[:40]), *(f"- {t}" for t in texts[40:80])]:
+        item = re.match(r"[*•·+\-–]\s+(?=\S)", text)
+        inner = text[item.end() :] if item else text
+        want = {r.id for r in rules if r.pattern.search(text) is not None or r.pattern.search(inner) is not None}
         assert catalogue.patterns.hits(text) == want, text
+
+
+def test_a_list_mark_does_not_hide_a_label() -> None:
+    """Converters print menus and footers as lists: '* Impressum' is the footer link 'Impressum'."""
+    hits = Cleaner().catalogue.patterns.hits
+    assert "NAV003" in hits("* Impressum")
+    assert "NAV003" in hits("• Impressum")
+    assert {"WID002", "WID010"} <= hits("* Facebook")
+    assert hits("* Impressum follows the law of 1998, which the court upheld.") == hits(
+        "Impressum follows the law of 1998, which the court upheld."
+    )
 
 
 def test_anchored_at_start() -> None:

@@ -24,6 +24,8 @@ from cleaner.engine.packs import Rule, re2_options
 
 _FLAGS = re.compile(r"^\(\?[a-zA-Z]+\)")
 _NO_HITS: frozenset[str] = frozenset()
+_LIST_MARK = re.compile(r"[*•·+\-–]\s+(?=\S)")
+"""A list item's mark as converters print it ('* ', '- ', '• ')."""
 MAX_CACHED_COMBINATIONS = 4096
 """Distinct combinations of rule hits kept for reuse; real pages show a few dozen."""
 
@@ -95,7 +97,19 @@ class PatternSet:
         self._cache: dict[tuple[int, ...], frozenset[str]] = {}
 
     def hits(self, text: str) -> frozenset[str]:
-        """Ids of the rules whose pattern is found in ``text``."""
+        """Ids of the rules whose pattern is found in ``text``, or in it without a leading list mark.
+
+        A converter prints a menu or a footer as a list ('* Impressum', '+ Next post'): the label
+        is the same line the rules know without the mark.
+        """
+        found = self._hits(text)
+        item = _LIST_MARK.match(text)
+        if item is None:
+            return found
+        inner = self._hits(text[item.end() :])
+        return found | inner if found else inner
+
+    def _hits(self, text: str) -> frozenset[str]:
         data = text.encode("utf-8")
         first = self._match_anchored(data)
         more = self._match_other(data)
