@@ -117,6 +117,7 @@ LINK_FARM_HEADERS = (
     "Meistdiskutierte Artikel", "Articles les plus lus", "Verwandte ArtikelMehr vom Autor", "Read this next",
     "Also check out", "Quick Links", "Quicklinks", "Popular categories", "More Great WIRED Stories",
     "International Editions", "Temas del día", "Highlights aus dem Bereich",
+    "Am meisten gelesen", "Seit 10 Tagen am meisten Reaktionen", "Aktuelle Artikel",
 )
 HEADER_DECORATIONS = (("", ""), ("", ""), ("", ":"), ("# ", ""), ("## ", ""), ("• ", ""), ("- ", ""), ("** ", ""), ("", " :"))
 ITEM_BULLETS = ("- ", "• ", "* ", "· ", "▪ ", "► ")
