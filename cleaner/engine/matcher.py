@@ -24,8 +24,9 @@ from cleaner.engine.packs import Rule, re2_options
 
 _FLAGS = re.compile(r"^\(\?[a-zA-Z]+\)")
 _NO_HITS: frozenset[str] = frozenset()
+_LIST_MARKS = "*•·+-–"
 _LIST_MARK = re.compile(r"[*•·+\-–]\s+(?=\S)")
-"""A list item's mark as converters print it ('* ', '- ', '• ')."""
+"""A list item's mark as converters print it ('* ', '- ', '• '): one of ``_LIST_MARKS``, then space."""
 MAX_CACHED_COMBINATIONS = 4096
 """Distinct combinations of rule hits kept for reuse; real pages show a few dozen."""
 
@@ -103,7 +104,7 @@ class PatternSet:
         is the same line the rules know without the mark.
         """
         found = self._hits(text)
-        item = _LIST_MARK.match(text)
+        item = _LIST_MARK.match(text) if text[:1] in _LIST_MARKS else None  # most lines: no regex call
         if item is None:
             return found
         inner = self._hits(text[item.end() :])
