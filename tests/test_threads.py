@@ -49,3 +49,28 @@ def test_marks_at_the_top_are_not_a_thread() -> None:
     top = ["3 comments on “Parks”", "harborfan says:", "janedoe says:"]
     out = _clean([*top, *ARTICLE])
     assert all(line in out for line in ARTICLE)
+
+
+def test_marks_are_counted_apart_in_the_lines_that_stay() -> None:
+    """Date lines and 'Reply' prompts between comments go before the thread pass; they do not hold marks apart.
+
+    Counted on the page, the comments below are 13 blocks apart (more than MAX_MARK_GAP) and no
+    thread is found; in the cleaned text they are 7 apart, so cleaning the cleaned text would
+    find the thread the first cleaning missed. Counting only what stayed finds it both times.
+    """
+    comment = [
+        "Good news at last, the pools are back and the children will swim again this summer.",
+        "I hope the council keeps its word this time, as it did not the last time it promised.",
+        "The river path needs trees more than anything, and the playgrounds need new swings.",
+        "Thank you for the report, which was clearer than the council's own notes on the vote.",
+        "We will see in the spring whether any of it happens, but it is a start for the parks.",
+        "My children used the old pool every day until it closed, and they miss it very much.",
+    ]
+    thread: list[str] = []
+    for name in ("harborfan", "janedoe", "riverwalker"):
+        thread += [f"{name} says:", "June 27, 2016 at 12:10 pm", *comment, *(["Reply"] * 6)]
+    page = "\n\n".join([*ARTICLE * 3, *thread])
+    first = cleaner.clean(page, kind="text")
+    assert "harborfan says:" not in first.text and "riverwalker says:" not in first.text
+    assert all(line in first.text for line in ARTICLE)
+    assert cleaner.clean(first.to_text(), kind="text").to_text() == first.to_text()

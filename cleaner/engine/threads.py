@@ -13,6 +13,7 @@ below a thread come only its reply form and the page footer (fixture comment-thr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from cleaner.engine.packs import Rule
 from cleaner.engine.work import Hits, Work
@@ -25,9 +26,16 @@ COUNT_HEADER_NAME = "comment-count-header"
 MIN_COMMENTER_MARKS = 3
 """Commenter lines needed to believe a thread that has no count header."""
 MAX_MARK_GAP = 12
-"""Blocks between two marks of one thread (a comment is a few paragraphs at most)."""
+"""Blocks between two marks of one thread (a comment is a few paragraphs at most).
+
+Only the blocks earlier passes kept count: a comment's date line and 'Reply' prompt, already
+removed, would otherwise hold two marks apart on the page and not in its cleaned text, and
+cleaning the cleaned text would find the thread the first cleaning missed."""
 MIN_THREAD_START = 0.3
-"""A thread starts in the lower part of the page: below this share of the blocks."""
+"""A thread starts in the lower part of the page: below this share of the blocks that stayed.
+
+Counted like ``MAX_MARK_GAP``: a long menu above and a long footer below move a thread's place
+on the page, not in its cleaned text."""
 MIN_PROSE_ABOVE = 2
 """Prose blocks of the article that must come before the thread's first mark."""
 
@@ -38,25 +46,37 @@ def thread_pass(
     """Remove a confirmed comment thread: its first mark and every block after it."""
     if not rules:
         return
-    marks: list[tuple[int, Rule]] = []
+    marks: list[_Mark] = []
+    kept = 0  # blocks earlier passes kept, before this one (see MAX_MARK_GAP)
     for i, b in enumerate(blocks):
         rule = next((r for r in rules if r.matches(b.text, table.values[i], hits[i])), None)
         if rule is not None:
-            marks.append((i, rule))
+            marks.append(_Mark(i, kept, rule))
+        if work[i].role == "body":
+            kept += 1
     start = _thread_start(marks)
     if start is None:
         return
-    first, rule = start
+    first, rule = start.block, start.rule
     above = zip(table.values[:first], work[:first], strict=True)
     prose_above = sum(1 for f, w in above if f["prose"] and w.role == "body")
-    if table.values[first]["position"] < MIN_THREAD_START or prose_above < MIN_PROSE_ABOVE:
+    if start.kept_before < MIN_THREAD_START * kept or prose_above < MIN_PROSE_ABOVE:
         return
     for w in work[first:]:
         if w.role == "body":
             w.role, w.rule = "removed", rule
 
 
-def _thread_start(marks: Sequence[tuple[int, Rule]]) -> tuple[int, Rule] | None:
+class _Mark(NamedTuple):
+    """A block a drop-thread rule matched."""
+
+    block: int
+    kept_before: int
+    """Blocks earlier passes kept above it: where it sits in the text cleaning leaves."""
+    rule: Rule
+
+
+def _thread_start(marks: Sequence[_Mark]) -> _Mark | None:
     """The first mark of the page's last thread: its count header if it has one, else its first commenter line.
 
     The thread is the last run of marks at most ``MAX_MARK_GAP`` blocks apart. A name line above
@@ -65,10 +85,10 @@ def _thread_start(marks: Sequence[tuple[int, Rule]]) -> tuple[int, Rule] | None:
     if not marks:
         return None
     k = len(marks) - 1
-    while k > 0 and marks[k][0] - marks[k - 1][0] <= MAX_MARK_GAP:
+    while k > 0 and marks[k].kept_before - marks[k - 1].kept_before <= MAX_MARK_GAP:
         k -= 1
     run = marks[k:]
-    headers = [m for m in run if _is_header(m[1])]
+    headers = [m for m in run if _is_header(m.rule)]
     if headers:
         return headers[0] if len(run) >= 2 else None
     return run[0] if len(run) >= MIN_COMMENTER_MARKS else None
