@@ -37,7 +37,7 @@ FEATURES: dict[str, str] = {
     "caption_repeat": "1 if the block repeats the text of a caption removed elsewhere on the page",
     "title_repeat": "1 if the block repeats the detected title (a headline printed twice)",
     "region_distance": "blocks between this block and the nearest block of the article region (0 inside it)",
-    "region_topic": "share of the block's content words found in the prose of the article region (1 inside it)",
+    "region_topic": "share of the block's content words in the article region's prose and kept sentences (1 inside)",
     "kept_below": "lines below the article region down to this block that no rule had removed yet (0 above it)",
     "near_topic": "highest region_topic of the other prose blocks at most 3 blocks away outside the region (0 if none)",
 }

@@ -159,9 +159,11 @@ def _context(
     scores = [block_score(f, w.role != "body" and not f["prose"]) for f, w in zip(values, work, strict=True)]
     mask = region_mask(scores)
     region_vocab: set[str] = set()
-    for f, inside, words in zip(values, mask, table.content_words, strict=True):
+    for f, w, inside, words in zip(values, work, mask, table.content_words, strict=True):
         f["in_region"] = int(inside)
-        if inside and f["prose"]:
+        # A short sentence the region kept ('«We cannot wait», said Petrova.') names the article's
+        # people as much as its long prose does (fixture prop-closing-quote-below-farm).
+        if inside and (f["prose"] or (f["ends_sentence"] and w.role == "body")):
             region_vocab.update(words)
     for f, inside, words, distance in zip(values, mask, table.content_words, _distances(mask), strict=True):
         if not inside:

@@ -170,23 +170,6 @@ def _farm_took_paragraph(page: Page, result: Result, problems: list[str], *, far
     )
 
 
-def _off_topic_below_farm(page: Page, result: Result, problems: list[str]) -> bool:
-    """Every problem quotes an article line below a link farm that STR007 took as off-topic prose.
-
-    The farm and the widget labels around it end the region early; the article's lines that follow
-    stay by the outside-region rules' leniency, until a one-sentence line sharing no content word with
-    the region's prose has enough kept lines above it to read as a sidebar's blurb.
-    """
-    below: list[str] = []
-    farm_seen = False
-    for chunk in page.chunks:
-        farm_seen = farm_seen or chunk.family == "link-farm"
-        if farm_seen and chunk.kind != "boilerplate":
-            below += [normalise_space(line) for line in chunk.lines]
-    taken = " | ".join(normalise_space(r.text) for r in result.removed if r.rule == "STR007")
-    return _every_problem(problems, _QUOTED_ANY, lambda quoted: any(b.startswith(quoted) and b in taken for b in below))
-
-
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
     KnownIssue(
         "prop-teaser-shares-a-word",
@@ -221,13 +204,6 @@ KNOWN_ISSUES: tuple[KnownIssue, ...] = (
         "on below it, that shares no word with the rest of the article reads as a two-sentence teaser and "
         "stays with the farm (BODY LOST)",
         _paragraph_after_farm,
-    ),
-    KnownIssue(
-        "prop-closing-quote-below-farm",
-        "the article's closing quote far below a link farm that ended the region ('«Это первый шаг, но этого "
-        "недостаточно», — сказала Петрова.' under a list and widget labels), sharing no content word with "
-        "the region's prose, goes as a sidebar's off-topic prose (STR007) (BODY LOST)",
-        _off_topic_below_farm,
     ),
 )
 
