@@ -60,7 +60,10 @@ def _scripts() -> dict[str, str]:
     _, lists = _index()
     out: dict[str, str] = {}
     for lang, stop in lists.items():
-        letters = Counter(_script(ch) for word in stop for ch in word if ch.isalpha())
+        letters: Counter[str] = Counter()
+        for ch, times in Counter("".join(stop)).items():  # each distinct character named once, not each letter
+            if ch.isalpha():
+                letters[_script(ch)] += times
         if letters:
             out[lang] = letters.most_common(1)[0][0]
     return out
