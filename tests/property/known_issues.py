@@ -170,6 +170,23 @@ def _farm_took_paragraph(page: Page, result: Result, problems: list[str], *, far
     )
 
 
+def _label_header_above_teaser(page: Page, result: Result, problems: list[str]) -> bool:
+    """Every problem quotes a line of a farm whose header a label rule took and whose first item is a sentence.
+
+    'READ MORE' is also a lone widget label (WID002): a label above a full sentence is where the
+    article goes on, so the section pass leaves the farm's run to the body (recall first).
+    """
+    labels = {normalise_space(r.text) for r in result.removed if r.rule not in (None, "LNK001")}
+    kept: list[str] = []
+    for chunk in page.chunks:
+        if chunk.family != "link-farm" or len(chunk.lines) < 2:
+            continue
+        first = chunk.lines[1].strip()
+        if normalise_space(chunk.lines[0]) in labels and first[-1:] in ".!?":
+            kept += [normalise_space(line) for line in chunk.lines[1:]]
+    return _every_problem(problems, _QUOTED, lambda quoted: any(k.startswith(quoted) for k in kept))
+
+
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
     KnownIssue(
         "prop-teaser-shares-a-word",
@@ -204,6 +221,13 @@ KNOWN_ISSUES: tuple[KnownIssue, ...] = (
         "on below it, that shares no word with the rest of the article reads as a two-sentence teaser and "
         "stays with the farm (BODY LOST)",
         _paragraph_after_farm,
+    ),
+    KnownIssue(
+        "prop-label-header-above-teaser",
+        "a link farm whose header is also a lone widget label ('READ MORE', taken by WID002) and whose first "
+        "item is a two-sentence teaser reads as a label above the article's next sentence: the farm's run "
+        "stays (boilerplate kept, no body lost)",
+        _label_header_above_teaser,
     ),
 )
 
