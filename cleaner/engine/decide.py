@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from cleaner.engine.announced import keep_announced
 from cleaner.engine.catalogue import Catalogue
 from cleaner.engine.lists import announces_list, continue_lists, continue_unmarked_lists, uses_layout
-from cleaner.engine.packs import Rule
+from cleaner.engine.packs import Rule, pattern_text
 from cleaner.engine.region import block_score, region_mask
 from cleaner.engine.sections import section_pass as _section_pass
 from cleaner.engine.threads import thread_pass
@@ -76,7 +76,7 @@ def _local_pass(
         protect_now, drop_now = (protect, drop) if h else unmatched
         w.protect = next((r for r in protect_now if r.matches(b.text, f, h)), None)
         for r in extract if h else ():
-            m = r.pattern.search(b.text) if r.id in h and r.holds(f) else None
+            m = r.pattern.search(pattern_text(b.text)) if r.id in h and r.holds(f) else None
             if m is None:
                 continue
             assert r.field is not None

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 import re2
 
-from cleaner.engine.packs import Rule, re2_options
+from cleaner.engine.packs import Rule, pattern_text, re2_options
 
 _FLAGS = re.compile(r"^\(\?[a-zA-Z]+\)")
 _NO_HITS: frozenset[str] = frozenset()
@@ -103,6 +103,7 @@ class PatternSet:
         A converter prints a menu or a footer as a list ('* Impressum', '+ Next post'): the label
         is the same line the rules know without the mark.
         """
+        text = pattern_text(text)
         found = self._hits(text)
         item = _LIST_MARK.match(text) if text[:1] in _LIST_MARKS else None  # most lines: no regex call
         if item is None:

@@ -53,6 +53,20 @@ class Example:
     value: str | None = None
 
 
+_SPACE_CHARACTERS = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACES = str.maketrans(dict.fromkeys(_SPACE_CHARACTERS, " "))
+
+
+def pattern_text(text: str) -> str:
+    """``text`` as the rule patterns read it: every space character is a plain space.
+
+    Pages print no-break spaces (U+00A0) between words ('Die Internetseite verwendet teilweise
+    Cookies' in a German consent dialog), and a pattern's ' ' must match them as the reader sees
+    them. Most lines are ASCII: no copy for them.
+    """
+    return text if text.isascii() else text.translate(_SPACES)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One compiled rule: a stable id, a one-line summary, its match and its action."""
@@ -84,7 +98,7 @@ class Rule:
         ``hits`` (from the catalogue's pattern set) answers the pattern test without running the regex.
         """
         if self.pattern is not None:
-            found = self.id in hits if hits is not None else self.pattern.search(text) is not None
+            found = self.id in hits if hits is not None else self.pattern.search(pattern_text(text)) is not None
             if not found:
                 return False
         return self.holds(features)
