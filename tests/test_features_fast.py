@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import cleaner
 from cleaner import segment
 from cleaner.api import Cleaner
 from cleaner.engine.matcher import anchored_at_start
@@ -199,12 +198,13 @@ def test_a_list_mark_does_not_hide_a_label() -> None:
 
 def test_no_break_spaces_read_as_spaces() -> None:
     """A pattern's ' ' matches the no-break spaces a page prints between words, in the set and in the engine."""
-    hits = Cleaner().catalogue.patterns.hits
+    engine = Cleaner()
+    hits = engine.catalogue.patterns.hits
     nbsp = "Die Internetseite\u00a0verwendet\u00a0teilweise Cookies und andere Technologien."
     assert hits(nbsp) == hits(nbsp.replace("\u00a0", " ")) != frozenset()
     assert hits("Share\u00a0this:\u202fFacebook Twitter") == hits("Share this: Facebook Twitter")
     article = "The council approved the budget on Tuesday, and the parks director said work would begin soon."
-    result = cleaner.clean(f"{article}\n\nDiese Website\u00a0verwendet Cookies.\n\n{article} Really.", kind="text")
+    result = engine.clean(f"{article}\n\nDiese Website\u00a0verwendet Cookies.\n\n{article} Really.", kind="text")
     assert [r.rule for r in result.removed] == ["PRM003"]
 
 
