@@ -26,6 +26,7 @@ from cleaner.features import (
     Features,
     _content_words,
     count_sentences,
+    ends_with_smiley,
     normalise_key,
 )
 from cleaner.model import Block
@@ -92,6 +93,8 @@ def _scan_line(text: str, stopwords: frozenset[str], cjk_doc: bool) -> _Line:
     else:
         tail = text.rstrip(_CLOSERS)
         ends = 1 if tail and tail[-1] in _END_MARKS else 0
+    if not ends and not text.isascii() and ends_with_smiley(text, words):
+        ends = 1
     bullet = 1 if _BULLET.match(text) else 0
     # is_prose, counting sentences only where the answer depends on them (most prose ends in a full stop).
     if cjk_doc or (cjk and 2 * cjk > len(text)):

@@ -17,7 +17,10 @@ FEATURES: dict[str, str] = {
     "chars": "characters in the block",
     "words": "word tokens (CJK characters count half a word each)",
     "sentences": "sentence-ending punctuation marks followed by a space or the end",
-    "ends_sentence": "1 if the block ends with sentence punctuation (optionally inside a closing quote)",
+    "ends_sentence": (
+        "1 if the block ends with sentence punctuation (optionally inside a closing quote),"
+        " or in a smiley after five words or more"
+    ),
     "starts_lower": "1 if the first letter is lower case",
     "stopwords": "share of words that are function words of the document's language",
     "caps": "share of words that start with a capital letter",
@@ -81,6 +84,18 @@ _ABBREVIATION_END = re.compile(
 ABBREVIATION_WINDOW_CHARS = 8
 """The longest abbreviation match (delimiter, four letters, full stop) fits in this many characters."""
 _ENDS_SENT = re.compile(rf"[.!?…。！？:;：；][\"'”’»)\]」』 {INVISIBLE}]*$")
+# A smiley closes a sentence of informal prose as a full stop would ('… feel the beauty of Korean
+# tunes 🙂'); alone or after a word or two ('Danke 🙂', a comment form's emoji picker) it ends none.
+_SMILEYS = frozenset(map(chr, [*range(0x1F600, 0x1F650), *range(0x1F910, 0x1F930), *range(0x1F970, 0x1F97B), 0x263A]))
+_AFTER_SMILEY = f"\"'”’»)] \ufe0f{INVISIBLE}"
+SMILEY_SENTENCE_MIN_WORDS = 5
+
+
+def ends_with_smiley(text: str, words: float) -> bool:
+    """True when a line of ``words`` words (at least ``SMILEY_SENTENCE_MIN_WORDS``) ends in a smiley."""
+    return words >= SMILEY_SENTENCE_MIN_WORDS and text.rstrip(_AFTER_SMILEY)[-1:] in _SMILEYS
+
+
 _BULLET = re.compile(r"^(?:[-*•·▪►–—+]\s|\d{1,3}[.)]\s)")
 _DIGIT = re.compile(r"\d")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
@@ -120,7 +135,7 @@ def line_stats(text: str, stopwords: frozenset[str]) -> LineStats:
         chars=len(text),
         words=words,
         sentences=count_sentences(text),
-        ends_sentence=int(bool(_ENDS_SENT.search(text))),
+        ends_sentence=int(bool(_ENDS_SENT.search(text)) or ends_with_smiley(text, words)),
         starts_lower=int(first is not None and first.group().islower()),
         stopwords=stop / n if alpha else 0.0,
         caps=caps / n if alpha else 0.0,

@@ -53,6 +53,10 @@ LINES = [
     "",
     "x" * 300 + " end.",
     "Ça va? Ñandú. ß straße STRASSE ǅemal ﬁne",
+    "We will keep bringing these dances to every festival 🙂",  # a smiley ends the sentence
+    "Danke 🙂",  # after a word or two it ends none
+    "😉",
+    "See you all at the next festival in the park ☺️",
 ]
 
 
@@ -246,3 +250,8 @@ def test_nested_list_items_match_the_reference() -> None:
     _same(lines, ENGLISH)
     values = block_features(_blocks(lines), ENGLISH).values
     assert [f["bullet"] for f in values] == [1, 1, 1, 0, 0, 1, 1, 1]
+
+
+def test_a_smiley_ends_a_sentence_of_five_words_or_more() -> None:
+    ends = [line_stats(text, ENGLISH).ends_sentence for text in LINES[-4:]]
+    assert ends == [1, 0, 0, 1]
