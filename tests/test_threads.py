@@ -74,3 +74,26 @@ def test_marks_are_counted_apart_in_the_lines_that_stay() -> None:
     assert "harborfan says:" not in first.text and "riverwalker says:" not in first.text
     assert all(line in first.text for line in ARTICLE)
     assert cleaner.clean(first.to_text(), kind="text").to_text() == first.to_text()
+
+
+def test_a_full_thread_under_a_one_paragraph_post() -> None:
+    """A count header and three commenter lines need no place low on the page: they fill most of it.
+
+    Five comments of two paragraphs each under a post of one paragraph start well above 30% of
+    the page, and the post has a single prose block above them.
+    """
+    post = ARTICLE[:1]
+    thread = ["3 responses to “Parks”"]
+    for name, place in (("harborfan", "the river"), ("janedoe", "the old town"), ("riverwalker", "the harbor")):
+        thread += [f"{name} says:", f"Good news for {place} at last, and the children will swim again.", f"See you at {place}."]
+    out = _clean([*post, *thread])
+    assert post[0] in out
+    assert "harborfan" not in out and "See you at the harbor." not in out
+    removed = _thread_rules([*post, *thread])
+    assert removed["3 responses to “Parks”"] == "PRM019"
+
+
+def test_a_header_and_two_commenters_at_the_top_of_a_short_page_are_not_a_thread() -> None:
+    top = ["2 responses to “Parks”", "harborfan says:", "janedoe says:"]
+    out = _clean([*ARTICLE[:1], *top, *ARTICLE[1:]])
+    assert all(line in out for line in ARTICLE)

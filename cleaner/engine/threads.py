@@ -4,9 +4,9 @@ A comment thread is prose, often more of it than the article, so neither the reg
 prose test can tell it from the body; its marks can: a count header ('34 responses to
 “Title”') and one line per commenter ('thelastchargersfan says:'). A rule with
 ``action = "drop-thread"`` matches such a mark. One mark proves nothing (an article may print
-'The mayor says:'), so the pass acts only on the page's last run of marks, in its lower part,
-below the article's prose: a count header and one more mark, or three commenter lines. It
-removes everything from the run's start (its count header, else its first mark) to the end:
+'The mayor says:'), so the pass acts only on the page's last run of marks, below the article's
+prose and in the page's lower part (unless the run is a count header and three commenter lines):
+a count header and one more mark, or three commenter lines. It removes everything from the run's start (its count header, else its first mark) to the end:
 below a thread come only its reply form and the page footer (fixture comment-thread).
 """
 
@@ -35,8 +35,10 @@ MIN_THREAD_START = 0.3
 """A thread starts in the lower part of the page: below this share of the blocks that stayed.
 
 Counted like ``MAX_MARK_GAP``: a long menu above and a long footer below move a thread's place
-on the page, not in its cleaned text."""
-MIN_PROSE_ABOVE = 2
+on the page, not in its cleaned text. A full thread (a count header and ``MIN_COMMENTER_MARKS``
+commenter lines) needs no such place: five comments under a one-paragraph post fill most of
+the page (test_a_full_thread_under_a_one_paragraph_post)."""
+MIN_PROSE_ABOVE = 1
 """Prose blocks of the article that must come before the thread's first mark."""
 
 
@@ -54,13 +56,14 @@ def thread_pass(
             marks.append(_Mark(i, kept, rule))
         if work[i].role == "body":
             kept += 1
-    start = _thread_start(marks)
+    run = _last_run(marks)
+    start = _thread_start(run)
     if start is None:
         return
     first, rule = start.block, start.rule
     above = zip(table.values[:first], work[:first], strict=True)
     prose_above = sum(1 for f, w in above if f["prose"] and w.role == "body")
-    if start.kept_before < MIN_THREAD_START * kept or prose_above < MIN_PROSE_ABOVE:
+    if prose_above < MIN_PROSE_ABOVE or (start.kept_before < MIN_THREAD_START * kept and not _is_full(run)):
         return
     for w in work[first:]:
         if w.role == "body":
@@ -76,18 +79,28 @@ class _Mark(NamedTuple):
     rule: Rule
 
 
-def _thread_start(marks: Sequence[_Mark]) -> _Mark | None:
-    """The first mark of the page's last thread: its count header if it has one, else its first commenter line.
-
-    The thread is the last run of marks at most ``MAX_MARK_GAP`` blocks apart. A name line above
-    the count header ('The mayor says:' in the article) is not part of it (fixture comment-thread).
-    """
-    if not marks:
-        return None
+def _last_run(marks: Sequence[_Mark]) -> Sequence[_Mark]:
+    """The page's last run of marks at most ``MAX_MARK_GAP`` blocks apart: its thread, if it has one."""
     k = len(marks) - 1
     while k > 0 and marks[k].kept_before - marks[k - 1].kept_before <= MAX_MARK_GAP:
         k -= 1
-    run = marks[k:]
+    return marks[k:]
+
+
+def _is_full(run: Sequence[_Mark]) -> bool:
+    """A count header and at least ``MIN_COMMENTER_MARKS`` commenter lines below it."""
+    headers = [i for i, m in enumerate(run) if _is_header(m.rule)]
+    return bool(headers) and len(run) - headers[0] - 1 >= MIN_COMMENTER_MARKS
+
+
+def _thread_start(run: Sequence[_Mark]) -> _Mark | None:
+    """The first mark of a run: its count header if it has one, else its first commenter line.
+
+    A name line above the count header ('The mayor says:' in the article) is not part of the
+    thread (fixture comment-thread).
+    """
+    if not run:
+        return None
     headers = [m for m in run if _is_header(m.rule)]
     if headers:
         return headers[0] if len(run) >= 2 else None
