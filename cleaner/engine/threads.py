@@ -6,8 +6,9 @@ prose test can tell it from the body; its marks can: a count header ('34 respons
 ``action = "drop-thread"`` matches such a mark. One mark proves nothing (an article may print
 'The mayor says:'), so the pass acts only on the page's last run of marks, below the article's
 prose and in the page's lower part (unless the run is a count header and three commenter lines):
-a count header and one more mark, or three commenter lines. It removes everything from the run's start (its count header, else its first mark) to the end:
-below a thread come only its reply form and the page footer (fixture comment-thread).
+a count header and one more mark, or three commenter lines. It removes everything from the
+run's start (its count header, else its first mark) to the end: below a thread come only its
+reply form and the page footer (fixture comment-thread).
 """
 
 from __future__ import annotations
