@@ -97,3 +97,20 @@ def test_a_header_and_two_commenters_at_the_top_of_a_short_page_are_not_a_thread
     top = ["2 responses to “Parks”", "harborfan says:", "janedoe says:"]
     out = _clean([*ARTICLE[:1], *top, *ARTICLE[1:]])
     assert all(line in out for line in ARTICLE)
+
+
+def test_a_count_header_quoting_the_title_is_a_thread_alone() -> None:
+    """'6 thoughts on “Title”' above comments whose names carry no 'says:' (numbered names instead)."""
+    thread = ["2 thoughts on “Parks”", "1. Harbor Fan", "Good news at last, the pools are back.", "2. Jane Doe"]
+    thread.append("About time the council did something for the children of the city.")
+    out = _clean([*ARTICLE, *thread])
+    assert all(line in out for line in ARTICLE)
+    assert "Harbor Fan" not in out and "About time the council" not in out
+
+
+def test_a_subhead_shaped_like_a_count_header_keeps_the_article_below() -> None:
+    lines = [*ARTICLE, "Three thoughts on the budget"]
+    lines += ["The parks budget is the first increase in a decade, and the council should be thanked for it."]
+    lines += ["The pools will need staff as well as repairs, and the budget says little about that."]
+    out = _clean(lines)
+    assert all(line in out for line in lines[-2:])

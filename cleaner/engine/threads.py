@@ -41,6 +41,8 @@ commenter lines) needs no such place: five comments under a one-paragraph post f
 the page (test_a_full_thread_under_a_one_paragraph_post)."""
 MIN_PROSE_ABOVE = 1
 """Prose blocks of the article that must come before the thread's first mark."""
+_CLOSING_QUOTES = frozenset("”“\"»«’‘\'")
+"""How a count header quoting the post's title ends ('… on “Title”', '… zu „Title“', '… sur « Title »')."""
 
 
 def thread_pass(
@@ -58,7 +60,7 @@ def thread_pass(
         if work[i].role == "body":
             kept += 1
     run = _last_run(marks)
-    start = _thread_start(run)
+    start = _thread_start(run, blocks)
     if start is None:
         return
     first, rule = start.block, start.rule
@@ -94,17 +96,21 @@ def _is_full(run: Sequence[_Mark]) -> bool:
     return bool(headers) and len(run) - headers[0] - 1 >= MIN_COMMENTER_MARKS
 
 
-def _thread_start(run: Sequence[_Mark]) -> _Mark | None:
+def _thread_start(run: Sequence[_Mark], blocks: Sequence[Block]) -> _Mark | None:
     """The first mark of a run: its count header if it has one, else its first commenter line.
 
     A name line above the count header ('The mayor says:' in the article) is not part of the
-    thread (fixture comment-thread).
+    thread (fixture comment-thread). A count header with no other mark starts a thread when it
+    ends on the quoted title of the post ('6 thoughts on “How to Adopt a Mindset”', whose
+    commenters' names carry no 'says:'); a sentence ('Two responses to the plan came from the
+    school board.') or a subhead ('Three thoughts on the budget') does not.
     """
     if not run:
         return None
     headers = [m for m in run if _is_header(m.rule)]
     if headers:
-        return headers[0] if len(run) >= 2 else None
+        quoted = blocks[headers[0].block].text.rstrip()[-1:] in _CLOSING_QUOTES
+        return headers[0] if len(run) >= 2 or quoted else None
     return run[0] if len(run) >= MIN_COMMENTER_MARKS else None
 
 
