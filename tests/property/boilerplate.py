@@ -118,6 +118,7 @@ LINK_FARM_HEADERS = (
     "Also check out", "Quick Links", "Quicklinks", "Popular categories", "More Great WIRED Stories",
     "International Editions", "Temas del día", "Highlights aus dem Bereich",
     "Am meisten gelesen", "Seit 10 Tagen am meisten Reaktionen", "Aktuelle Artikel",
+    "Neueste Kommentare", "Recent Comments", "Top Posts & Pages", "Top Beiträge & Seiten",
 )
 HEADER_DECORATIONS = (("", ""), ("", ""), ("", ":"), ("# ", ""), ("## ", ""), ("• ", ""), ("- ", ""), ("** ", ""), ("", " :"))
 ITEM_BULLETS = ("- ", "• ", "* ", "· ", "▪ ", "► ")
