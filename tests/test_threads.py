@@ -114,3 +114,29 @@ def test_a_subhead_shaped_like_a_count_header_keeps_the_article_below() -> None:
     lines += ["The pools will need staff as well as repairs, and the budget says little about that."]
     out = _clean(lines)
     assert all(line in out for line in lines[-2:])
+
+
+def test_a_long_comment_does_not_split_the_thread() -> None:
+    """A comment longer than MAX_MARK_GAP blocks between two runs of commenter lines, each a thread on its own."""
+    long_comment = [f"Paragraph {n} of a long reply about the pools, the river path and the budget vote." for n in range(16)]
+    thread: list[str] = []
+    for name in ("harborfan", "janedoe", "riverwalker"):
+        thread += [f"{name} says:", f"A short note from {name} about the parks and the new pools."]
+    thread += long_comment
+    for name in ("tomruiz", "annaberg", "joeblack"):
+        thread += [f"{name} says:", f"Another short note from {name} about the swings."]
+    page = "\n\n".join([*ARTICLE * 3, *thread])
+    out = cleaner.clean(page, kind="text").text
+    assert all(line in out for line in ARTICLE)
+    assert "harborfan says:" not in out and "Paragraph 3 of a long reply" not in out and "joeblack" not in out
+
+
+def test_a_long_thread_needs_no_place_low_on_the_page() -> None:
+    """Six commenter lines and more are a thread wherever they start: many comments fill most of the page."""
+    thread: list[str] = []
+    for n in range(10):
+        thread += [f"reader{n} says:", f"Comment {n} on the parks budget and the pools, which open next summer."]
+        thread += [f"Comment {n} goes on about the river path, the playgrounds and the trees."]
+    out = _clean([*ARTICLE, *thread])
+    assert all(line in out for line in ARTICLE)
+    assert "reader0 says:" not in out and "Comment 9 goes on" not in out

@@ -4,11 +4,11 @@ A comment thread is prose, often more of it than the article, so neither the reg
 prose test can tell it from the body; its marks can: a count header ('34 responses to
 “Title”') and one line per commenter ('thelastchargersfan says:'). A rule with
 ``action = "drop-thread"`` matches such a mark. One mark proves nothing (an article may print
-'The mayor says:'), so the pass acts only on the page's last run of marks, below the article's
-prose and in the page's lower part (unless the run is a count header and three commenter lines):
-a count header and one more mark, or three commenter lines. It removes everything from the
-run's start (its count header, else its first mark) to the end: below a thread come only its
-reply form and the page footer (fixture comment-thread).
+'The mayor says:'), so the pass acts only on the page's last run of marks (a count header and
+one more mark, or three commenter lines), below the article's prose and in the page's lower
+part, unless the run is full (a count header and three commenter lines, or six commenter
+lines). It removes everything from the run's start (its count header, else its first mark) to
+the end: below a thread come only its reply form and the page footer (fixture comment-thread).
 """
 
 from __future__ import annotations
@@ -39,6 +39,10 @@ Counted like ``MAX_MARK_GAP``: a long menu above and a long footer below move a 
 on the page, not in its cleaned text. A full thread (a count header and ``MIN_COMMENTER_MARKS``
 commenter lines) needs no such place: five comments under a one-paragraph post fill most of
 the page (test_a_full_thread_under_a_one_paragraph_post)."""
+LONG_THREAD_MARKS = 6
+"""Commenter lines that make a thread full without a count header: ninety comments under an
+article start well above the page's lower part, and cleaning the cleaned text (the page without
+its menus) would find them there."""
 MIN_PROSE_ABOVE = 1
 """Prose blocks of the article that must come before the thread's first mark."""
 _CLOSING_QUOTES = frozenset("”“\"»«’‘\'")
@@ -83,17 +87,32 @@ class _Mark(NamedTuple):
 
 
 def _last_run(marks: Sequence[_Mark]) -> Sequence[_Mark]:
-    """The page's last run of marks at most ``MAX_MARK_GAP`` blocks apart: its thread, if it has one."""
-    k = len(marks) - 1
-    while k > 0 and marks[k].kept_before - marks[k - 1].kept_before <= MAX_MARK_GAP:
-        k -= 1
-    return marks[k:]
+    """The page's last run of marks at most ``MAX_MARK_GAP`` blocks apart: its thread, if it has one.
+
+    A comment longer than the gap splits a thread in two; a run above it of ``MIN_COMMENTER_MARKS``
+    marks or more is a thread on its own and joins it, as a second cleaning (whose blocks are
+    fewer) would find it joined.
+    """
+    runs: list[list[_Mark]] = []
+    for m in marks:
+        if runs and m.kept_before - runs[-1][-1].kept_before <= MAX_MARK_GAP:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    if not runs:
+        return []
+    run = runs.pop()
+    while runs and len(runs[-1]) >= MIN_COMMENTER_MARKS:
+        run = runs.pop() + run
+    return run
 
 
 def _is_full(run: Sequence[_Mark]) -> bool:
-    """A count header and at least ``MIN_COMMENTER_MARKS`` commenter lines below it."""
+    """A count header and ``MIN_COMMENTER_MARKS`` commenter lines below it, or ``LONG_THREAD_MARKS`` of them."""
     headers = [i for i, m in enumerate(run) if _is_header(m.rule)]
-    return bool(headers) and len(run) - headers[0] - 1 >= MIN_COMMENTER_MARKS
+    if headers:
+        return len(run) - headers[0] - 1 >= MIN_COMMENTER_MARKS
+    return len(run) >= LONG_THREAD_MARKS
 
 
 def _thread_start(run: Sequence[_Mark], blocks: Sequence[Block]) -> _Mark | None:
