@@ -36,9 +36,9 @@ MIN_THREAD_START = 0.3
 """A thread starts in the lower part of the page: below this share of the blocks that stayed.
 
 Counted like ``MAX_MARK_GAP``: a long menu above and a long footer below move a thread's place
-on the page, not in its cleaned text. A full thread (a count header and ``MIN_COMMENTER_MARKS``
-commenter lines) needs no such place: five comments under a one-paragraph post fill most of
-the page (test_a_full_thread_under_a_one_paragraph_post)."""
+on the page, not in its cleaned text. A full thread (``_is_full``) needs no such place: five
+comments under a one-paragraph post fill most of the page
+(test_a_full_thread_under_a_one_paragraph_post)."""
 LONG_THREAD_MARKS = 6
 """Commenter lines that make a thread full without a count header: ninety comments under an
 article start well above the page's lower part, and cleaning the cleaned text (the page without
