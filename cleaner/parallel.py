@@ -68,9 +68,16 @@ def _watch_parent(parent_pid: int) -> None:
 
 
 def _init_worker(config: Config, parent_pid: int) -> None:
-    """Pool initializer: ignore Ctrl-C (the parent handles it), keep the config, die with the parent."""
+    """Pool initializer: ignore Ctrl-C (the parent handles it), die on SIGTERM, keep the config, die with the parent.
+
+    A forked worker inherits the parent's Python signal handlers: ``cleaner batch`` turns SIGTERM
+    into KeyboardInterrupt, and the executor's worker loop catches that as the running item's
+    error and takes the next one, so terminating the workers on Ctrl-C did not end them and the
+    run waited for every queued chunk (over 60 s in fresh-clone CI).
+    """
     global _worker_config, _worker_cleaner
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_watch_parent, args=(parent_pid,), name="orphan-check", daemon=True).start()
     _worker_config = config
     _worker_cleaner = None  # a forked worker must not reuse a Cleaner inherited from its parent

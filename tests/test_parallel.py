@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections.abc import Iterator
 from contextlib import closing
@@ -133,6 +134,33 @@ def test_closing_early_does_not_wait_for_running_work() -> None:
     start = time.monotonic()
     gen.close()  # what a KeyboardInterrupt in the consumer leads to
     assert time.monotonic() - start < 20  # far less than the 60 s the running items would take
+
+
+def _sleep_ten(x: int) -> int:
+    time.sleep(10 if x else 0)
+    return x
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def test_closing_early_ends_workers_that_inherit_a_sigterm_handler() -> None:
+    """``cleaner batch`` turns SIGTERM into KeyboardInterrupt before it starts the pool, and forked workers inherit it.
+
+    The executor's worker loop caught that KeyboardInterrupt as the item's error and took the next
+    item, so terminating the workers did not end them and closing waited for the queued items.
+    """
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        gen = map_ordered(_sleep_ten, range(8), workers=2, config=Config(), chunk_items=1)
+        assert next(gen) == 0
+        time.sleep(0.5)  # the workers are in their ten-second items
+        start = time.monotonic()
+        gen.close()
+        assert time.monotonic() - start < 5  # a surviving worker would run the next item: 10 s more
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def test_a_teardown_error_does_not_hide_the_interruption(monkeypatch: pytest.MonkeyPatch) -> None:
