@@ -176,7 +176,8 @@ def _label_header_above_teaser(page: Page, result: Result, problems: list[str]) 
     'READ MORE' is also a lone widget label (WID002): a label above a full sentence is where the
     article goes on, so the section pass leaves the farm's run to the body (recall first).
     """
-    labels = {normalise_space(r.text) for r in result.removed if r.rule not in (None, "LNK001")}
+    # A removed segment holds every adjacent line its rule took: 'View' above 'READ MORE' is one segment.
+    labels = {normalise_space(line) for r in result.removed if r.rule not in (None, "LNK001") for line in r.text.split("\n")}
     kept: list[str] = []
     for chunk in page.chunks:
         if chunk.family != "link-farm" or len(chunk.lines) < 2:
@@ -233,5 +234,14 @@ KNOWN_ISSUES: tuple[KnownIssue, ...] = (
 
 
 def known_issue(page: Page, result: Result, problems: list[str]) -> KnownIssue | None:
-    """The known issue that explains all of ``problems``, if any."""
-    return next((k for k in KNOWN_ISSUES if k.matches(page, result, problems)), None)
+    """The known issue that explains all of ``problems``, if any.
+
+    A page of two link farms can show two known issues at once (a label header above one farm, a
+    teaser sharing a word below the other): then each problem must be explained by one of them,
+    and the first is named.
+    """
+    whole = next((k for k in KNOWN_ISSUES if k.matches(page, result, problems)), None)
+    if whole is not None or not problems:
+        return whole
+    each = [next((k for k in KNOWN_ISSUES if k.matches(page, result, [p])), None) for p in problems]
+    return each[0] if all(k is not None for k in each) else None
