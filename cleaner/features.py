@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cleaner.segment import INVISIBLE
+from cleaner.segment import CLOSERS_AFTER_MARK, INVISIBLE
 
 FEATURES: dict[str, str] = {
     "chars": "characters in the block",
@@ -87,7 +87,7 @@ _ENDS_SENT = re.compile(rf"[.!?…。！？:;：；][\"'”’»)\]」』 {INVIS
 # A smiley closes a sentence of informal prose as a full stop would ('… feel the beauty of Korean
 # tunes 🙂'); alone or after a word or two ('Danke 🙂', a comment form's emoji picker) it ends none.
 _SMILEYS = frozenset(map(chr, [*range(0x1F600, 0x1F650), *range(0x1F910, 0x1F930), *range(0x1F970, 0x1F97B), 0x263A]))
-_AFTER_SMILEY = f"\"'”’»)] \ufe0f{INVISIBLE}"
+_AFTER_SMILEY = CLOSERS_AFTER_MARK + "\ufe0f"  # and the emoji presentation selector
 SMILEY_SENTENCE_MIN_WORDS = 5
 
 

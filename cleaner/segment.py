@@ -55,7 +55,8 @@ _UNFINISHED_WORDS = (
     "le la les un une aux au et el los las una unos unas del al y il lo gli os uma een"
 )
 _UNFINISHED = frozenset(_UNFINISHED_WORDS.split())
-_CLOSERS_INVISIBLE = _CLOSERS + INVISIBLE + " "
+CLOSERS_AFTER_MARK = _CLOSERS + INVISIBLE + " "
+"""What may follow a line's last sentence mark: closing quotes and brackets, invisible marks, spaces."""
 UNFINISHED_MIN_WORDS = 3
 
 
@@ -96,7 +97,7 @@ def ends_clause(text: str) -> bool:
     The same test as ``_ENDS_SENTENCE``, on the line's last characters.
     """
     body = text[:-1] if text.endswith("\n") else text
-    return body.rstrip(_CLOSERS_INVISIBLE)[-1:] in _SENTENCE_MARKS
+    return body.rstrip(CLOSERS_AFTER_MARK)[-1:] in _SENTENCE_MARKS
 
 
 def ends_unfinished(text: str) -> bool:
