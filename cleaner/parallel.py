@@ -43,6 +43,8 @@ PENDING_CHUNKS_PER_WORKER = 3
 """In-flight chunks per worker: enough to keep workers busy, few enough to bound memory."""
 ORPHAN_CHECK_SECONDS = 1.0
 """How often a worker checks that its parent is still alive (a SIGKILLed parent leaves no one to stop it)."""
+STOP_GRACE_SECONDS = 5.0
+"""How long a terminated worker has to end before it is killed."""
 
 _worker_config: Config | None = None
 _worker_cleaner: Cleaner | None = None
@@ -143,12 +145,32 @@ class _Pool:
 
     def close(self, *, finished: bool) -> None:
         if not finished:
-            # Interrupted or abandoned: don't wait for the chunks in progress (Ctrl-C should be quick).
-            # ProcessPoolExecutor has no public way to stop running work before Python 3.14.
-            processes = getattr(self.executor, "_processes", None) or {}
-            for proc in list(processes.values()):
-                proc.terminate()
+            self._stop_workers()
         self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _stop_workers(self) -> None:
+        """Interrupted or abandoned: end the workers now instead of waiting for the chunks in progress.
+
+        ProcessPoolExecutor has no public way to stop running work before Python 3.14. A worker
+        terminated halfway through writing its result leaves half a message in the result pipe; the
+        executor's manager thread would wait for the rest forever, since the parent's own write end
+        keeps the pipe open, and shutdown joins that thread (Ctrl-C hung in fresh-clone CI). Once
+        the workers are gone the parent's end is the last one, so closing it ends that wait with an
+        EOF, which the manager takes for a broken pool and cleans up after.
+        """
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        for proc in processes:
+            proc.terminate()
+        deadline = time.monotonic() + STOP_GRACE_SECONDS
+        for proc in processes:
+            proc.join(max(0.0, deadline - time.monotonic()))
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+        result_queue = getattr(self.executor, "_result_queue", None)
+        writer = getattr(result_queue, "_writer", None)
+        if writer is not None:
+            writer.close()
 
 
 def _isolate(pool: _Pool, func: Callable[[T], R], chunk: list[T], on_crash: Callable[[T], R]) -> list[Any]:

@@ -55,7 +55,9 @@ def _interrupt(src: Path, out: Path, sig: signal.Signals) -> tuple[subprocess.Po
     Returns the process, its workers, its stderr and how many bytes were flushed when the signal went.
     """
     partial = out.with_name(out.name + ".partial")
-    proc = subprocess.Popen(_batch(src, out), stderr=subprocess.PIPE, preexec_fn=_default_sigint)
+    # -X faulthandler: a run that hangs after the signal is aborted and prints where each thread waits
+    command = [sys.executable, "-X", "faulthandler", *_batch(src, out)[1:]]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, preexec_fn=_default_sigint)
     deadline = time.monotonic() + 120
     while not (partial.exists() and partial.stat().st_size > 0):  # wait for the first flushed records
         if proc.poll() is not None:
@@ -68,8 +70,13 @@ def _interrupt(src: Path, out: Path, sig: signal.Signals) -> tuple[subprocess.Po
     workers = _children(proc.pid)
     flushed = partial.stat().st_size if partial.exists() else 0
     proc.send_signal(sig)
-    proc.wait(timeout=60)
-    return proc, workers, proc.stderr.read().decode() if proc.stderr else "", flushed
+    try:
+        _, stderr = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGABRT)
+        _, stderr = proc.communicate(timeout=30)
+        pytest.fail(f"the run did not end within 60 s of {sig.name}; its threads:\n{stderr.decode()[-6000:]}")
+    return proc, workers, stderr.decode(), flushed
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 
@@ -181,3 +184,38 @@ def test_a_teardown_error_does_not_hide_the_interruption(monkeypatch: pytest.Mon
             if value == 9:
                 raise KeyboardInterrupt
     assert list(map_ordered(_slow_square, range(4), workers=2, config=Config())) == [0, 1, 4, 9]
+
+
+_BIG_RESULTS_SCRIPT = """
+import sys
+from cleaner.config import Config
+from cleaner.parallel import map_ordered
+
+def big(x):
+    return bytes(32 << 20)  # 32 MiB: the worker spends most of its time writing it into the result pipe
+
+if __name__ == "__main__":
+    for attempt in range(int(sys.argv[1])):
+        gen = map_ordered(big, range(40), workers=2, config=Config(), chunk_items=1)
+        next(gen)
+        gen.close()  # terminates the workers, one of them most likely halfway through its result
+    print("closed", flush=True)
+"""
+
+
+def test_closing_early_while_a_worker_writes_its_result(tmp_path: Path) -> None:
+    """A worker terminated halfway through writing its result left half a message in the result pipe.
+
+    The executor's manager thread waited for the rest of it forever (the parent holds a write end,
+    so no EOF came), and closing joined that thread: Ctrl-C hung ``cleaner batch`` in fresh-clone CI.
+    """
+    script = tmp_path / "big_results.py"
+    script.write_text(_BIG_RESULTS_SCRIPT)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    try:
+        done = subprocess.run([sys.executable, str(script), "5"], capture_output=True, timeout=60, env=env, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail("closing the pool hung on a half-written result")
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout == b"closed\n"
+
