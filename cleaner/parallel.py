@@ -239,8 +239,9 @@ def map_ordered(
                     raise value.exc
                 yield value
     finally:
-        for _, fut in pending:
-            fut.cancel()
+        # The queued chunks are cancelled by the executor's own shutdown, not here: a future cancelled
+        # from this thread made the executor's manager thread die on InvalidStateError when the
+        # terminated workers broke the pool (Python 3.11), before it closed its queues.
         try:
             pool.close(finished=finished)
         except OSError:

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import closing
@@ -218,4 +219,20 @@ def test_closing_early_while_a_worker_writes_its_result(tmp_path: Path) -> None:
         pytest.fail("closing the pool hung on a half-written result")
     assert done.returncode == 0, done.stderr.decode()
     assert done.stdout == b"closed\n"
+
+
+def test_closing_early_leaves_the_executor_thread_to_clean_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Queued chunks cancelled from the consumer's thread made the executor's manager thread die.
+
+    On Python 3.11 it sets an error on every pending future when the terminated workers break the
+    pool, and a cancelled one raised InvalidStateError there, before it closed its queues.
+    """
+    died: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: died.append(args.exc_value))
+    for _ in range(10):
+        gen = map_ordered(_sleepy, range(12), workers=2, config=Config(), chunk_items=1)
+        assert next(gen) == 0
+        gen.close()
+    time.sleep(0.5)  # the manager thread runs on after shutdown returns only if it died
+    assert died == []
 
