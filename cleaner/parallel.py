@@ -137,7 +137,14 @@ class _Pool:
         )
 
     def submit(self, func: Callable[[Any], Any], chunk: list[Any]) -> Future[list[Any]]:
-        return self.executor.submit(_run_chunk, func, chunk)
+        try:
+            return self.executor.submit(_run_chunk, func, chunk)
+        except BrokenProcessPool as exc:
+            # A worker died since the last submit: this chunk fails like those in flight, at its own
+            # position, and is retried with them (raising here lost the crash handling, a flaky test).
+            failed: Future[list[Any]] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

@@ -236,3 +236,18 @@ def test_closing_early_leaves_the_executor_thread_to_clean_up(monkeypatch: pytes
     time.sleep(0.5)  # the manager thread runs on after shutdown returns only if it died
     assert died == []
 
+
+def test_a_chunk_submitted_after_a_worker_died_fails_in_its_turn() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from cleaner.parallel import _Pool
+
+    pool = _Pool(1, Config(), None)
+    try:
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(_die_on_13, [13]).result(timeout=30)
+        late = pool.submit(_pid_of, [1])  # raised BrokenProcessPool here, outside the crash handling
+        with pytest.raises(BrokenProcessPool):
+            late.result(timeout=1)
+    finally:
+        pool.close(finished=False)
