@@ -107,9 +107,21 @@ def _mark_title_repeats(table: FeatureTable, work: list[_Work], title: int, key:
         other = table.keys[i]
         # "Headline - Site name" page titles hold the on-page headline as their start.
         inside = other in key and (key.startswith(other) or len(other) >= TITLE_REPEAT_MIN_SHARE * len(key))
-        whole = key in other or inside
+        whole = _holds_title(other, key) or inside
         if i != title and work[i].role == "body" and table.values[i]["words"] >= 3 and whole:
             table.values[i]["title_repeat"] = 1
+
+
+def _holds_title(line: str, title: str) -> bool:
+    """The line is the title with a site or section name before or after it, or mostly the title.
+
+    A line that only names a short title inside its own words ('The Harbor Lights Reunion Tour
+    2021 dates:' under the title 'Harbor Lights') is not the headline printed again.
+    """
+    if title not in line:
+        return False
+    framed = line == title or line.startswith(title + " ") or line.endswith(" " + title)
+    return framed or len(title) >= TITLE_REPEAT_MIN_SHARE * len(line)
 
 
 def _above_headline(table: FeatureTable, work: list[_Work]) -> None:
