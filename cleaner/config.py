@@ -35,6 +35,8 @@ class Config:
     """Load the packs that ship with cleaner."""
     guard_prose_share: float = GUARD_PROSE_SHARE
     """Pre-commit guard: refuse to rewrite a file that would lose more than this share of its prose lines."""
+    settle: bool = False
+    """Pre-commit fixer: clean a file whose cleaned text would change again until it no longer does."""
     file_patterns: tuple[str, ...] = DEFAULT_FILE_PATTERNS
     max_input_bytes: int = MAX_INPUT_BYTES
     max_line_chars: int = MAX_LINE_CHARS

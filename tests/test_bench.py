@@ -254,3 +254,11 @@ def test_guard_end_to_end(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "# pre-commit guard on 6 text records" in out
     assert "| all | 6 |" in out and "stopped at 0.2" in out
+
+
+@needs_data
+def test_settle_end_to_end(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["settle", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "on 6 text records" in out and "| cleanings | 1 | 2 | 3 | 4 | more |" in out
+    assert "| zyte | 3 |" in out and "| trafilatura | 3 |" in out

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from cleaner.bench import guard, scaling
+from cleaner.bench import guard, scaling, settle
 from cleaner.bench.data import ENV_DATA, SETS, STYLES
 from cleaner.errors import CleanerError
 
@@ -22,6 +22,7 @@ examples:
   python -m cleaner.bench speed                     MB/s of cleaner vs the C4 line filter
   python -m cleaner.bench speed --html              docs/s of cleaner vs trafilatura on HTML
   python -m cleaner.bench guard                     share of records the pre-commit guard stops
+  python -m cleaner.bench settle                    cleanings until each record's text no longer changes
 
 data: --data DIR, else ${ENV_DATA}, else shared/bench beside the repository.
 """
@@ -99,6 +100,7 @@ def configure(parser: argparse.ArgumentParser, parser_class: Callable[..., Any] 
     speed.set_defaults(func=_run_speed)
     scaling.add_parser(sub)  # issue 8: python -m cleaner.bench scaling
     guard.add_parser(sub)  # issue 7: the pre-commit guard's default
+    settle.add_parser(sub)  # the pre-commit fixer's --settle
     parser.set_defaults(func=None, bench_parser=parser)
 
 

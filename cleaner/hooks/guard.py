@@ -96,3 +96,18 @@ def measure_prose_loss(text: str, result: Result) -> ProseLoss:
         lost_lines=tuple(seg.start_line for seg in lost),
         body_left=bool(result.text.strip()) or not has_content,
     )
+
+
+def combined_loss(first: ProseLoss, later: Sequence[ProseLoss], later_lines: Sequence[int]) -> ProseLoss:
+    """The prose several cleanings in a row lose, against the file's own prose-like lines.
+
+    ``later`` are the losses of the passes after the first, each on the text the pass before it
+    left; ``later_lines`` are their lost blocks' line numbers in the file. Body is left when the
+    last pass leaves some.
+    """
+    return ProseLoss(
+        prose_lines=first.prose_lines,
+        lost_prose_lines=first.lost_prose_lines + sum(loss.lost_prose_lines for loss in later),
+        lost_lines=first.lost_lines + tuple(later_lines),
+        body_left=(later[-1] if later else first).body_left,
+    )

@@ -20,7 +20,8 @@ from cleaner.api import Cleaner
 from cleaner.config import Config
 from cleaner.config_files import ConfigResolver, FoundConfig, matches_patterns
 from cleaner.errors import CleanerError
-from cleaner.hooks.guard import measure_prose_loss
+from cleaner.hooks.guard import ProseLoss, combined_loss, measure_prose_loss
+from cleaner.hooks.settle import SETTLE_MAX_PASSES, Passes, clean_until_settled, line_in
 from cleaner.invariants import MAX_TRACE_LINES, check_nothing_invented
 from cleaner.io_safe import atomic_write_bytes
 from cleaner.model import Result
@@ -81,13 +82,19 @@ def removal_findings(path: str, result: Result) -> tuple[Finding, ...]:
     return tuple(out)
 
 
-def _summary(result: Result) -> str:
-    counts = result.removed_counts()
+def _summary(results: Sequence[Result]) -> str:
+    counts: dict[str, dict[str, int]] = {}
+    for result in results:
+        for rule, c in result.removed_counts().items():
+            total = counts.setdefault(rule, {"segments": 0, "lines": 0})
+            total["segments"] += c["segments"]
+            total["lines"] += c["lines"]
     if not counts:
         return "rewritten in place: layout only (title, blank line, paragraphs); nothing removed"
     lines = sum(c["lines"] for c in counts.values())
     parts = ", ".join(f"{rule} x{c['segments']}" if c["segments"] > 1 else rule for rule, c in sorted(counts.items()))
-    return f"cleaned in place: removed {lines} line(s) ({parts})"
+    passes = f" in {len(results)} cleanings" if len(results) > 1 else ""
+    return f"cleaned in place: removed {lines} line(s){passes} ({parts})"
 
 
 def _decode_for_rewrite(data: bytes) -> tuple[str, bool] | None:
@@ -162,29 +169,59 @@ class FileCleaner:
     def _fix(self, path: str, text: str, bom: bool, result: Result, config: Config, cleaner: Cleaner) -> FileOutcome:
         crlf = _uses_crlf(text)
         lf_text = text.replace("\r\n", "\n") if crlf else text
-        new_text = result.to_text()
-        if new_text == lf_text:
+        if result.to_text() == lf_text:
             return FileOutcome(path, "clean")
-        loss = measure_prose_loss(lf_text, result)
+        # Safety nets before a file is overwritten: it is a fixed point, or the next commit would
+        # change it again (``settle`` cleans it until it is one); the guard's share of prose lost;
+        # and its new body is made of its own lines (cleaner.invariants, the property suite's check).
+        passes = clean_until_settled(cleaner, lf_text, result, SETTLE_MAX_PASSES if config.settle else 1)
+        removals = _removal_findings(path, lf_text, passes)
+        loss = _prose_loss(lf_text, passes)
         if loss.exceeds(config.guard_prose_share):
             first = loss.lost_lines[0] if loss.lost_lines else 1
             guard = Finding(path, first, "GUARD", loss.describe(config.guard_prose_share))
-            return FileOutcome(path, "guarded", (guard, *removal_findings(path, result)))
-        # Safety nets before a file is overwritten: its new body is made of its own lines
-        # (cleaner.invariants, the property suite's check), and it is a fixed point, or the
-        # next commit would change it again.
+            return FileOutcome(path, "guarded", (guard, *removals))
         if sum(1 for line in lf_text.split("\n") if line.strip()) <= MAX_TRACE_LINES:
-            invented = check_nothing_invented(lf_text, result.text)
+            invented = check_nothing_invented(lf_text, passes.results[-1].text)
             if invented:
                 message = f"cleaned text fails 'nothing invented' ({invented[0]}); file left untouched"
                 return FileOutcome(path, "error", (Finding(path, 1, "ERROR", message),))
-        again = cleaner.clean(new_text, kind="text").to_text()
-        if again != new_text:
-            message = "cleaning the cleaned text changes it again (not idempotent); file left untouched"
+        if not passes.settled:
+            message = (
+                f"cleaning does not settle: the text still changes after {SETTLE_MAX_PASSES} cleanings; "
+                "file left untouched"
+                if config.settle
+                else "cleaning the cleaned text changes it again (not idempotent); file left untouched "
+                "(--settle cleans it until it no longer changes)"
+            )
             return FileOutcome(path, "error", (Finding(path, 1, "ERROR", message),))
-        out = new_text.replace("\n", "\r\n") if crlf else new_text
+        out = passes.text.replace("\n", "\r\n") if crlf else passes.text
         atomic_write_bytes(path, (UTF8_BOM if bom else b"") + out.encode("utf-8"))
-        return FileOutcome(path, "fixed", (Finding(path, 1, "FIX", _summary(result)), *removal_findings(path, result)))
+        return FileOutcome(path, "fixed", (Finding(path, 1, "FIX", _summary(passes.results)), *removals))
+
+
+def _removal_findings(path: str, original: str, passes: Passes) -> tuple[Finding, ...]:
+    """The first cleaning's removals, then each later pass's, marked with its pass and placed in the file."""
+    out = list(removal_findings(path, passes.results[0]))
+    for number, result in enumerate(passes.results[1:], 2):
+        for r in result.removed:
+            reason = (r.reason or "removed").rstrip(".")
+            message = f'{reason} (pass {number}): "{_snippet(r.text)}"'
+            out.append(Finding(path, line_in(original, r.text), r.rule, message))
+    return tuple(out)
+
+
+def _prose_loss(original: str, passes: Passes) -> ProseLoss:
+    """The share of the file's prose-like lines that all the cleanings together take."""
+    first = measure_prose_loss(original, passes.results[0])
+    later_passes = list(zip(passes.inputs[1:], passes.results[1:], strict=True))
+    later = [measure_prose_loss(text, result) for text, result in later_passes]
+    lines = [
+        line_in(original, text.split("\n")[n - 1])
+        for text, loss in zip(passes.inputs[1:], later, strict=True)
+        for n in loss.lost_lines
+    ]
+    return combined_loss(first, later, lines)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -205,6 +242,12 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--disable", action="append", metavar="ID", help="rule id to switch off (repeatable)")
     parser.add_argument("--enable-pack", action="append", metavar="NAME", help="switch on an off-by-default pack")
     parser.add_argument(
+        "--settle",
+        action="store_true",
+        help="cleaner-fix: clean a file whose cleaned text would change again until it no longer does "
+        f"(at most {SETTLE_MAX_PASSES} cleanings) instead of leaving it untouched",
+    )
+    parser.add_argument(
         "--guard-prose-share",
         type=float,
         metavar="SHARE",
@@ -221,6 +264,8 @@ def resolver_from_args(args: argparse.Namespace) -> ConfigResolver:
         overrides["disable"] = args.disable
     if args.enable_pack:
         overrides["enable_packs"] = args.enable_pack
+    if args.settle:
+        overrides["settle"] = True
     if args.guard_prose_share is not None:
         if not 0.0 <= args.guard_prose_share <= 1.0:
             raise CleanerError("--guard-prose-share must be between 0 and 1")
