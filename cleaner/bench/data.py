@@ -22,6 +22,19 @@ HTML_ANNOTATIONS = {"zyte": "zyte-ground-truth.json", "trafilatura": "trafilatur
 _REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
+def add_record_options(parser: Any) -> None:
+    """``--data`` and ``--limit``, the options of the modes that read every text record."""
+    folder = f"the shared/bench folder (default: ${ENV_DATA} or ../shared/bench)"
+    parser.add_argument("--data", metavar="DIR", help=folder)
+    parser.add_argument("--limit", type=int, metavar="N", help="at most N pages per set and style")
+
+
+def records_of(args: Any) -> tuple[Path, list[Record]]:
+    """The data folder and the text records that ``add_record_options``' options choose."""
+    data_dir = find_data_dir(args.data)
+    return data_dir, load_text_records(data_dir, limit=args.limit)
+
+
 def data_candidates(explicit: str | None = None) -> list[Path]:
     """Where the benchmark folder is looked for, in order."""
     if explicit:

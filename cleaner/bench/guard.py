@@ -15,7 +15,7 @@ import sys
 from typing import Any, TextIO
 
 from cleaner.api import Cleaner
-from cleaner.bench.data import SETS, STYLES, find_data_dir, load_text_records
+from cleaner.bench.data import SETS, STYLES, add_record_options, records_of
 from cleaner.config import GUARD_PROSE_SHARE as DEFAULT_SHARE
 from cleaner.hooks.guard import ProseLoss, measure_prose_loss
 from cleaner.model import Result
@@ -26,18 +26,14 @@ THRESHOLDS = (0.1, 0.2, 0.3, 0.5)
 def add_parser(sub: Any) -> None:
     """Add the ``guard`` subcommand to ``cleaner bench`` / ``python -m cleaner.bench``."""
     p = sub.add_parser("guard", help="how many text-benchmark records the pre-commit guard stops per threshold")
-    p.add_argument(
-        "--data", metavar="DIR", help="the shared/bench folder (default: $CLEANER_BENCH_DATA or ../shared/bench)"
-    )
-    p.add_argument("--limit", type=int, metavar="N", help="at most N pages per set and style")
+    add_record_options(p)
     p.set_defaults(func=run_guard)
 
 
 def run_guard(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Print the share of records the guard stops at each threshold; returns the exit code."""
     out = out or sys.stdout
-    data_dir = find_data_dir(args.data)
-    records = load_text_records(data_dir, limit=args.limit)
+    data_dir, records = records_of(args)
     cleaner = Cleaner()
     rows: list[tuple[str, str, ProseLoss]] = []
     lost = in_body = 0  # on stopped records with a whole expected body (the Zyte set)

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Any, TextIO
 
 from cleaner.api import Cleaner
-from cleaner.bench.data import SETS, find_data_dir, load_text_records
+from cleaner.bench.data import SETS, add_record_options, records_of
 from cleaner.bench.metrics import Scorer
 from cleaner.hooks.settle import SETTLE_MAX_PASSES, clean_until_settled
 
@@ -23,18 +23,14 @@ from cleaner.hooks.settle import SETTLE_MAX_PASSES, clean_until_settled
 def add_parser(sub: Any) -> None:
     """Add the ``settle`` subcommand to ``cleaner bench`` / ``python -m cleaner.bench``."""
     p = sub.add_parser("settle", help="cleanings until each text-benchmark record settles; settled vs one cleaning")
-    p.add_argument(
-        "--data", metavar="DIR", help="the shared/bench folder (default: $CLEANER_BENCH_DATA or ../shared/bench)"
-    )
-    p.add_argument("--limit", type=int, metavar="N", help="at most N pages per set and style")
+    add_record_options(p)
     p.set_defaults(func=run_settle)
 
 
 def run_settle(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Print the cleanings each record needs and both texts' scores; returns the exit code."""
     out = out or sys.stdout
-    data_dir = find_data_dir(args.data)
-    records = load_text_records(data_dir, limit=args.limit)
+    data_dir, records = records_of(args)
     cleaner = Cleaner()
     needed: Counter[str] = Counter()
     once: list[str] = []
