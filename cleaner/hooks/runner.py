@@ -24,7 +24,7 @@ from cleaner.hooks.guard import ProseLoss, combined_loss, measure_prose_loss
 from cleaner.hooks.settle import SETTLE_MAX_PASSES, Passes, clean_until_settled, line_in
 from cleaner.invariants import MAX_TRACE_LINES, check_nothing_invented
 from cleaner.io_safe import atomic_write_bytes
-from cleaner.model import Result
+from cleaner.model import Removed, Result
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +75,12 @@ def _snippet(text: str) -> str:
 
 def removal_findings(path: str, result: Result) -> tuple[Finding, ...]:
     """One finding per removed segment, with its rule id and reason."""
-    out = []
-    for r in result.removed:
-        reason = (r.reason or "removed").rstrip(".")
-        out.append(Finding(path, r.start_line, r.rule, f'{reason}: "{_snippet(r.text)}"'))
-    return tuple(out)
+    return tuple(_removal_finding(path, r.start_line, r) for r in result.removed)
+
+
+def _removal_finding(path: str, line: int, removed: Removed, note: str = "") -> Finding:
+    reason = (removed.reason or "removed").rstrip(".")
+    return Finding(path, line, removed.rule, f'{reason}{note}: "{_snippet(removed.text)}"')
 
 
 def _summary(results: Sequence[Result]) -> str:
@@ -204,10 +205,7 @@ def _removal_findings(path: str, original: str, passes: Passes) -> tuple[Finding
     """The first cleaning's removals, then each later pass's, marked with its pass and placed in the file."""
     out = list(removal_findings(path, passes.results[0]))
     for number, result in enumerate(passes.results[1:], 2):
-        for r in result.removed:
-            reason = (r.reason or "removed").rstrip(".")
-            message = f'{reason} (pass {number}): "{_snippet(r.text)}"'
-            out.append(Finding(path, line_in(original, r.text), r.rule, message))
+        out += [_removal_finding(path, line_in(original, r.text), r, f" (pass {number})") for r in result.removed]
     return tuple(out)
 
 
