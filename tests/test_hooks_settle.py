@@ -97,3 +97,11 @@ def test_a_later_removal_is_placed_on_its_line_in_the_file() -> None:
     original = "Title\n\nFirst paragraph.\n  A quote (Someone)\nA prompt.\n"
     assert line_in(original, "A quote (Someone)\n") == 4
     assert line_in(original, "Half of a paragraph the first pass rejoined") == 1
+
+
+def test_help_teaches_settle(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cleaner_fix.main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "--settle" in out and "examples:" in out and "exit codes:" in out and "``" not in out

@@ -271,9 +271,33 @@ def resolver_from_args(args: argparse.Namespace) -> ConfigResolver:
     return ConfigResolver(config_file=args.config, isolated=args.isolated, overrides=overrides)
 
 
+_FIX_EXAMPLES = """\
+exit codes: 0 every file already clean; 1 a file was rewritten, guarded or not cleanable, or an HTML file
+  (checked, never rewritten) holds boilerplate; 2 a bad configuration or rule pack
+
+examples:
+  cleaner-fix corpus/*.txt                  rewrite each file as its cleaned text; review with git diff
+  cleaner-fix --settle corpus/page.txt      clean again until the text no longer changes (docs/corpus.md)
+  cleaner-fix --guard-prose-share 1 f.txt   rewrite even if more than the guard's share of prose would go
+"""
+_CHECK_EXAMPLES = """\
+exit codes: 0 no boilerplate found; 1 boilerplate found, or a file could not be read or cleaned;
+  2 a bad configuration or rule pack
+
+examples:
+  cleaner-check corpus/*.txt                every removal cleaning would make, with its rule id
+  cleaner-check --disable STR001 page.html  the same without one rule
+"""
+
+
 def run_hook(argv: Sequence[str] | None, *, prog: str, description: str, fix: bool) -> int:
     """Parse arguments, process every file, print findings; exit 1 when any file failed, 2 on bad setup."""
-    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description=description.replace("``", ""),
+        epilog=_FIX_EXAMPLES if fix else _CHECK_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     add_common_arguments(parser)
     args = parser.parse_args(argv)
     try:
